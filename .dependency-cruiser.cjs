@@ -1,0 +1,30 @@
+/** Dependencies point inwards: apps → libs; read-models, event-store → domain; domain → nothing. */
+module.exports = {
+  forbidden: [
+    {
+      name: 'domain-is-pure',
+      severity: 'error',
+      from: { path: '^libs/domain' },
+      to: { pathNot: '^libs/domain' , dependencyTypesNot: ['type-only'] },
+    },
+    {
+      name: 'libs-do-not-import-apps',
+      severity: 'error',
+      from: { path: '^libs' },
+      to: { path: '^apps' },
+    },
+    {
+      name: 'event-store-knows-no-read-models',
+      severity: 'error',
+      from: { path: '^libs/event-store' },
+      to: { path: '^libs/read-models' },
+    },
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '(^dist|\\.spec\\.ts$|\\.int-spec\\.ts$|/testing/)' },
+    tsConfig: { fileName: 'tsconfig.json' },
+    tsPreCompilationDeps: true,
+  },
+};

@@ -1,0 +1,263 @@
+import { specify } from '../testing/decider-specification';
+import { DefineGoal, DefinitionFacts, GoalCommand, GoalDefinition, Indicator, ReorientGoal } from './goal.commands';
+import { goalDecider } from './goal.decider';
+import {
+  CycleNotOpenForGoals,
+  DateBeforeDefinition,
+  DuplicateIndicator,
+  GoalAlreadyDefined,
+  GoalNotActive,
+  GoalNotFound,
+  GoalNotOperational,
+  InvalidIndicator,
+  InvalidMeasure,
+  InvalidParentGoal,
+  InvalidReorientation,
+  ReviewRequiredBeforeReorientation,
+  UnknownIndicator,
+  UnknownQualityGoal,
+} from './goal.errors';
+import { GoalConcretised, GoalDefined, GoalReoriented, GoalReviewed } from './goal.events';
+
+const networkId = 'n0000000-0000-4000-8000-000000000001';
+const cycleId = 'c0000000-0000-4000-8000-000000000001';
+const strategicId = 'g0000000-0000-4000-8000-000000000001';
+const goalId = 'g0000000-0000-4000-8000-000000000002';
+
+const definition: GoalDefinition = {
+  networkId,
+  cycleId,
+  level: 'operational',
+  parentGoalId: strategicId,
+  title: 'Elternbeteiligung stärken',
+  description: 'Mehr Eltern wirken in den Familienzentren mit.',
+  qualityGoals: ['participation', 'strengthen_parents_children'],
+  lifePhase: 'age_3_6',
+  district: 'Tönisvorst',
+  reviewIntervalDays: 90,
+  definedOn: '2026-03-10',
+  replacesGoalId: null,
+};
+const openCycle: DefinitionFacts['cycle'] = { networkId, status: 'open' };
+const activeStrategicParent: DefinitionFacts['parent'] = { networkId, level: 'strategic', status: 'active' };
+const define = (data: Partial<GoalDefinition> = {}, facts: Partial<DefinitionFacts> = {}): DefineGoal => ({
+  type: 'DefineGoal',
+  goalId,
+  data: { ...definition, ...data },
+  facts: { cycle: openCycle, parent: activeStrategicParent, ...facts },
+});
+
+const indicator: Indicator = {
+  key: 'parents_active',
+  name: 'Aktive Eltern in Gremien',
+  unit: 'Personen',
+  baseline: 4,
+  target: 12,
+  direction: 'increase',
+  dueOn: '2026-12-31',
+  impactLevel: 'outcome',
+};
+const measure = {
+  measureId: 'm1',
+  title: 'Elterncafé',
+  responsibleOrganisation: 'Familienzentrum Tönisvorst',
+  startsOn: '2026-04-01',
+  endsOn: '2026-12-31',
+};
+
+const defined: GoalDefined = { type: 'GoalDefined', schemaVersion: 1, data: definition };
+const concretised: GoalConcretised = {
+  type: 'GoalConcretised',
+  schemaVersion: 1,
+  data: { indicators: [indicator], measures: [measure], concretisedOn: '2026-04-01' },
+};
+const reviewed: GoalReviewed = {
+  type: 'GoalReviewed',
+  schemaVersion: 1,
+  data: { reviewedOn: '2026-06-10', assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv' },
+};
+const reorientation = (data: Partial<ReorientGoal['data']> = {}): ReorientGoal => ({
+  type: 'ReorientGoal',
+  goalId,
+  data: { decision: 'continue', rationale: 'Wir bleiben dran.', reorientedOn: '2026-06-20', changes: null, replacementGoalId: null, ...data },
+});
+const reoriented = (data: Partial<ReorientGoal['data']> = {}): GoalReoriented => ({
+  type: 'GoalReoriented',
+  schemaVersion: 1,
+  data: reorientation(data).data,
+});
+
+const review = (reviewedOn = '2026-06-10'): GoalCommand => ({
+  type: 'ReviewGoal',
+  goalId,
+  data: { reviewedOn, assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv' },
+});
+const measurement = (indicatorKey = 'parents_active', measuredOn = '2026-05-01'): GoalCommand => ({
+  type: 'RecordMeasurement',
+  goalId,
+  data: { indicatorKey, value: 6, measuredOn, source: 'Anwesenheitslisten' },
+});
+const concretise = (data: Partial<GoalConcretised['data']> = {}): GoalCommand => ({
+  type: 'ConcretiseGoal',
+  goalId,
+  data: { ...concretised.data, ...data },
+});
+
+const goal = specify(goalDecider);
+
+describe('goal decider', () => {
+  describe('define', () => {
+    it('defines an operational goal under a strategic parent', () => {
+      goal.given().when(define()).then([defined]);
+    });
+
+    it('defines a strategic goal without a parent', () => {
+      const strategic = { level: 'strategic' as const, parentGoalId: null };
+      goal
+        .given()
+        .when(define(strategic, { parent: null }))
+        .then([{ ...defined, data: { ...definition, ...strategic } }]);
+    });
+
+    it('refuses to define a goal twice', () => {
+      goal.given(defined).when(define()).thenThrows(GoalAlreadyDefined, 'goal.already_defined');
+    });
+
+    it('refuses a cycle that does not exist, is closed or belongs to another network', () => {
+      goal.given().when(define({}, { cycle: null })).thenThrows(CycleNotOpenForGoals, 'goal.cycle_not_open');
+      goal.given().when(define({}, { cycle: { networkId, status: 'closed' } })).thenThrows(CycleNotOpenForGoals);
+      goal.given().when(define({}, { cycle: { networkId: 'other', status: 'open' } })).thenThrows(CycleNotOpenForGoals);
+    });
+
+    it('refuses an operational goal without a strategic parent in the same network', () => {
+      goal.given().when(define({ parentGoalId: null }, { parent: null })).thenThrows(InvalidParentGoal, 'goal.invalid_parent');
+      goal.given().when(define({}, { parent: null })).thenThrows(InvalidParentGoal);
+      goal.given().when(define({}, { parent: { ...activeStrategicParent!, networkId: 'other' } })).thenThrows(InvalidParentGoal);
+      goal.given().when(define({}, { parent: { ...activeStrategicParent!, level: 'operational' } })).thenThrows(InvalidParentGoal);
+      goal.given().when(define({}, { parent: { ...activeStrategicParent!, status: 'retired' } })).thenThrows(InvalidParentGoal);
+    });
+
+    it('refuses a strategic goal with a parent', () => {
+      goal.given().when(define({ level: 'strategic' })).thenThrows(InvalidParentGoal);
+    });
+
+    it('refuses quality goals outside the kinderstark catalogue', () => {
+      goal.given().when(define({ qualityGoals: ['participation', 'world_peace'] })).thenThrows(UnknownQualityGoal, 'goal.unknown_quality_goal');
+    });
+  });
+
+  describe('concretise', () => {
+    it('adds indicators and measures', () => {
+      goal.given(defined).when(concretise()).then([concretised]);
+    });
+
+    it('refuses a goal that does not exist', () => {
+      goal.given().when(concretise()).thenThrows(GoalNotFound, 'goal.not_found');
+    });
+
+    it('refuses a strategic goal', () => {
+      const strategic: GoalDefined = { ...defined, data: { ...definition, level: 'strategic', parentGoalId: null } };
+      goal.given(strategic).when(concretise()).thenThrows(GoalNotOperational, 'goal.not_operational');
+    });
+
+    it('refuses an indicator key used before', () => {
+      goal.given(defined, concretised).when(concretise({ measures: [] })).thenThrows(DuplicateIndicator, 'goal.duplicate_indicator');
+      goal.given(defined).when(concretise({ indicators: [indicator, indicator] })).thenThrows(DuplicateIndicator);
+    });
+
+    it('refuses a target on the wrong side of the baseline', () => {
+      goal.given(defined).when(concretise({ indicators: [{ ...indicator, target: 3 }] })).thenThrows(InvalidIndicator, 'goal.invalid_indicator');
+      goal.given(defined).when(concretise({ indicators: [{ ...indicator, direction: 'decrease' }] })).thenThrows(InvalidIndicator);
+    });
+
+    it('refuses a measure that ends before it starts', () => {
+      goal.given(defined).when(concretise({ measures: [{ ...measure, endsOn: '2026-03-01' }] })).thenThrows(InvalidMeasure, 'goal.invalid_measure');
+    });
+
+    it('refuses a concretisation dated before the definition', () => {
+      goal.given(defined).when(concretise({ concretisedOn: '2026-01-01' })).thenThrows(DateBeforeDefinition, 'goal.date_before_definition');
+    });
+  });
+
+  describe('measure', () => {
+    it('records a measurement of a defined indicator', () => {
+      const command = measurement();
+      goal
+        .given(defined, concretised)
+        .when(command)
+        .then([{ type: 'MeasurementRecorded', schemaVersion: 1, data: command.data as never }]);
+    });
+
+    it('refuses an indicator the goal does not have', () => {
+      goal.given(defined, concretised).when(measurement('unknown')).thenThrows(UnknownIndicator, 'goal.unknown_indicator');
+    });
+
+    it('refuses a measurement dated before the definition', () => {
+      goal.given(defined, concretised).when(measurement('parents_active', '2025-01-01')).thenThrows(DateBeforeDefinition);
+    });
+  });
+
+  describe('review', () => {
+    it('reviews a goal with an assessment and evidence', () => {
+      goal.given(defined).when(review()).then([reviewed]);
+    });
+
+    it('refuses a review dated before the definition', () => {
+      goal.given(defined).when(review('2026-01-01')).thenThrows(DateBeforeDefinition);
+    });
+  });
+
+  describe('reorient', () => {
+    it('continues a reviewed goal', () => {
+      goal.given(defined, reviewed).when(reorientation()).then([reoriented()]);
+    });
+
+    it('refuses a reorientation without a review since the last one', () => {
+      goal.given(defined).when(reorientation()).thenThrows(ReviewRequiredBeforeReorientation, 'goal.review_required');
+      goal.given(defined, reviewed, reoriented()).when(reorientation()).thenThrows(ReviewRequiredBeforeReorientation);
+    });
+
+    it('accepts the next reorientation after the next review', () => {
+      goal.given(defined, reviewed, reoriented(), reviewed).when(reorientation()).then([reoriented()]);
+    });
+
+    it('refuses a reorientation without a rationale', () => {
+      goal.given(defined, reviewed).when(reorientation({ rationale: '  ' })).thenThrows(InvalidReorientation, 'goal.invalid_reorientation');
+    });
+
+    it('adjusts the named fields', () => {
+      const adjust = { decision: 'adjust' as const, changes: { title: 'Elternbeteiligung verankern', reviewIntervalDays: 60 } };
+      goal.given(defined, reviewed).when(reorientation(adjust)).then([reoriented(adjust)]);
+    });
+
+    it('refuses an adjustment without changes, and changes with another decision', () => {
+      goal.given(defined, reviewed).when(reorientation({ decision: 'adjust' })).thenThrows(InvalidReorientation);
+      goal.given(defined, reviewed).when(reorientation({ changes: { title: 'x' } })).thenThrows(InvalidReorientation);
+    });
+
+    it('refuses an adjustment to an unknown quality goal', () => {
+      goal
+        .given(defined, reviewed)
+        .when(reorientation({ decision: 'adjust', changes: { qualityGoals: ['nope'] } }))
+        .thenThrows(UnknownQualityGoal);
+    });
+
+    it('refuses a replacement without the new goal, and a new goal with another decision', () => {
+      goal.given(defined, reviewed).when(reorientation({ decision: 'replace' })).thenThrows(InvalidReorientation);
+      goal.given(defined, reviewed).when(reorientation({ replacementGoalId: 'g2' })).thenThrows(InvalidReorientation);
+    });
+
+    it('refuses a reorientation dated before the last review', () => {
+      goal.given(defined, reviewed).when(reorientation({ reorientedOn: '2026-06-01' })).thenThrows(DateBeforeDefinition);
+    });
+
+    it('accepts no more commands once a goal is retired or replaced', () => {
+      const retired = reoriented({ decision: 'retire' });
+      const replaced = reoriented({ decision: 'replace', replacementGoalId: 'g2' });
+      goal.given(defined, reviewed, retired).when(review('2026-07-01')).thenThrows(GoalNotActive, 'goal.not_active');
+      goal.given(defined, concretised, reviewed, retired).when(measurement()).thenThrows(GoalNotActive);
+      goal.given(defined, reviewed, retired).when(concretise({ indicators: [] })).thenThrows(GoalNotActive);
+      goal.given(defined, reviewed, replaced).when(reorientation()).thenThrows(GoalNotActive);
+    });
+  });
+});

@@ -1,0 +1,181 @@
+import { isQualityGoalKey } from '../catalogues/quality-goals';
+import { Decider, IsoDate } from '../domain-event';
+import { ConcretiseGoal, DefineGoal, GoalContent, GoalLevel, GoalStatus, GoalCommand, Indicator, ReorientGoal } from './goal.commands';
+import {
+  CycleNotOpenForGoals,
+  DateBeforeDefinition,
+  DuplicateIndicator,
+  GoalAlreadyDefined,
+  GoalNotActive,
+  GoalNotFound,
+  GoalNotOperational,
+  InvalidIndicator,
+  InvalidMeasure,
+  InvalidParentGoal,
+  InvalidReorientation,
+  ReviewRequiredBeforeReorientation,
+  UnknownIndicator,
+  UnknownQualityGoal,
+} from './goal.errors';
+import { GoalEvent } from './goal.events';
+
+export type GoalState =
+  | { status: 'none' }
+  | {
+      status: GoalStatus;
+      networkId: string;
+      cycleId: string;
+      level: GoalLevel;
+      definedOn: IsoDate;
+      indicatorKeys: string[];
+      reviewedSinceReorientation: boolean;
+      lastReviewOn: IsoDate | null;
+    };
+
+export const initialGoalState: GoalState = { status: 'none' };
+
+export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] {
+  if (command.type === 'DefineGoal') {
+    if (state.status !== 'none') throw new GoalAlreadyDefined(command.goalId);
+    checkDefinition(command);
+    return [{ type: 'GoalDefined', schemaVersion: 1, data: command.data }];
+  }
+  if (state.status === 'none') throw new GoalNotFound(command.goalId);
+  if (state.status !== 'active') throw new GoalNotActive(command.goalId, state.status);
+
+  switch (command.type) {
+    case 'ConcretiseGoal':
+      if (state.level !== 'operational') throw new GoalNotOperational(command.goalId);
+      notBefore(command.data.concretisedOn, state.definedOn);
+      checkConcretisation(command, state.indicatorKeys);
+      return [{ type: 'GoalConcretised', schemaVersion: 1, data: command.data }];
+    case 'RecordMeasurement':
+      if (!state.indicatorKeys.includes(command.data.indicatorKey)) throw new UnknownIndicator(command.data.indicatorKey);
+      notBefore(command.data.measuredOn, state.definedOn);
+      return [{ type: 'MeasurementRecorded', schemaVersion: 1, data: command.data }];
+    case 'ReviewGoal':
+      notBefore(command.data.reviewedOn, state.definedOn);
+      return [{ type: 'GoalReviewed', schemaVersion: 1, data: command.data }];
+    case 'ReorientGoal':
+      if (!state.reviewedSinceReorientation) throw new ReviewRequiredBeforeReorientation(command.goalId);
+      notBefore(command.data.reorientedOn, state.lastReviewOn ?? state.definedOn);
+      checkReorientation(command);
+      return [{ type: 'GoalReoriented', schemaVersion: 1, data: command.data }];
+  }
+}
+
+export function evolveGoal(state: GoalState, event: GoalEvent): GoalState {
+  if (event.type === 'GoalDefined') {
+    const { data } = event;
+    return {
+      status: 'active',
+      networkId: data.networkId,
+      cycleId: data.cycleId,
+      level: data.level,
+      definedOn: data.definedOn,
+      indicatorKeys: [],
+      reviewedSinceReorientation: false,
+      lastReviewOn: null,
+    };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'GoalConcretised':
+      return { ...state, indicatorKeys: [...state.indicatorKeys, ...event.data.indicators.map((indicator) => indicator.key)] };
+    case 'MeasurementRecorded':
+      return state;
+    case 'GoalReviewed':
+      return { ...state, reviewedSinceReorientation: true, lastReviewOn: event.data.reviewedOn };
+    case 'GoalReoriented':
+      return { ...state, reviewedSinceReorientation: false, status: statusAfter(event.data.decision, state.status) };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const goalDecider: Decider<GoalCommand, GoalEvent, GoalState> = {
+  decide: decideGoal,
+  evolve: evolveGoal,
+  initialState: initialGoalState,
+};
+
+function statusAfter(decision: ReorientGoal['data']['decision'], current: GoalStatus): GoalStatus {
+  if (decision === 'retire') return 'retired';
+  if (decision === 'replace') return 'replaced';
+  return current;
+}
+
+function checkDefinition({ goalId, data, facts }: DefineGoal): void {
+  const { cycle, parent } = facts;
+  if (!cycle) throw new CycleNotOpenForGoals(data.cycleId, 'unknown');
+  if (cycle.networkId !== data.networkId) throw new CycleNotOpenForGoals(data.cycleId, 'other_network');
+  if (cycle.status !== 'open') throw new CycleNotOpenForGoals(data.cycleId, 'closed');
+  checkContent(data);
+  if (data.level === 'strategic' && data.parentGoalId) {
+    throw new InvalidParentGoal('A strategic goal stands directly under the Leitbild and has no parent goal', { goalId });
+  }
+  if (data.level === 'operational') {
+    if (!data.parentGoalId || !parent) {
+      throw new InvalidParentGoal('An operational goal needs an existing strategic parent goal', { parentGoalId: data.parentGoalId });
+    }
+    if (parent.networkId !== data.networkId) {
+      throw new InvalidParentGoal('The parent goal belongs to another network', { parentGoalId: data.parentGoalId });
+    }
+    if (parent.level !== 'strategic') {
+      throw new InvalidParentGoal('The parent of an operational goal must be a strategic goal', { parentGoalId: data.parentGoalId });
+    }
+    if (parent.status !== 'active') {
+      throw new InvalidParentGoal(`The parent goal is ${parent.status}`, { parentGoalId: data.parentGoalId });
+    }
+  }
+}
+
+function checkContent(content: Partial<GoalContent>): void {
+  const unknown = (content.qualityGoals ?? []).filter((key) => !isQualityGoalKey(key));
+  if (unknown.length > 0) throw new UnknownQualityGoal(unknown);
+}
+
+function checkConcretisation(command: ConcretiseGoal, existingKeys: string[]): void {
+  const seen = new Set(existingKeys);
+  for (const indicator of command.data.indicators) {
+    if (seen.has(indicator.key)) throw new DuplicateIndicator(indicator.key);
+    seen.add(indicator.key);
+    checkIndicator(indicator);
+  }
+  for (const measure of command.data.measures) {
+    if (measure.endsOn < measure.startsOn) throw new InvalidMeasure(measure.title, 'it ends before it starts');
+  }
+}
+
+function checkIndicator(indicator: Indicator): void {
+  const { key, baseline, target, direction } = indicator;
+  if (direction === 'increase' && !(target > baseline)) {
+    throw new InvalidIndicator(key, `to increase, the target (${target}) must lie above the baseline (${baseline})`);
+  }
+  if (direction === 'decrease' && !(target < baseline)) {
+    throw new InvalidIndicator(key, `to decrease, the target (${target}) must lie below the baseline (${baseline})`);
+  }
+}
+
+function checkReorientation({ data }: ReorientGoal): void {
+  if (data.rationale.trim() === '') throw new InvalidReorientation('A reorientation needs a rationale');
+  const changes = data.changes ?? {};
+  if (data.decision === 'adjust') {
+    if (Object.keys(changes).length === 0) throw new InvalidReorientation('An adjustment names at least one changed field');
+    checkContent(changes);
+  } else if (Object.keys(changes).length > 0) {
+    throw new InvalidReorientation(`Only an adjustment changes fields, not "${data.decision}"`);
+  }
+  if (data.decision === 'replace' && !data.replacementGoalId) {
+    throw new InvalidReorientation('A replacement names the goal that replaces this one');
+  }
+  if (data.decision !== 'replace' && data.replacementGoalId) {
+    throw new InvalidReorientation(`Only a replacement names a new goal, not "${data.decision}"`);
+  }
+}
+
+function notBefore(date: IsoDate, earliest: IsoDate): void {
+  if (date < earliest) throw new DateBeforeDefinition(date, earliest);
+}

@@ -1,0 +1,102 @@
+import { DomainError } from '../domain-error';
+
+export class GoalNotFound extends DomainError {
+  readonly code = 'goal.not_found';
+  override readonly kind = 'not_found';
+  constructor(goalId: string) {
+    super(`Goal ${goalId} does not exist`, { goalId });
+  }
+}
+
+export class GoalAlreadyDefined extends DomainError {
+  readonly code = 'goal.already_defined';
+  override readonly kind = 'conflict';
+  constructor(goalId: string) {
+    super(`Goal ${goalId} is defined already`, { goalId });
+  }
+}
+
+export class GoalNotActive extends DomainError {
+  readonly code = 'goal.not_active';
+  constructor(goalId: string, status: string) {
+    super(`Goal ${goalId} is ${status} and accepts no more changes`, { goalId, status });
+  }
+}
+
+export class CycleNotOpenForGoals extends DomainError {
+  readonly code = 'goal.cycle_not_open';
+  constructor(cycleId: string, reason: 'unknown' | 'other_network' | 'closed') {
+    const why = { unknown: 'does not exist', other_network: 'belongs to another network', closed: 'is closed' }[reason];
+    super(`Cycle ${cycleId} ${why}; goals are defined in an open cycle of their own network`, { cycleId, reason });
+  }
+}
+
+export class InvalidParentGoal extends DomainError {
+  readonly code = 'goal.invalid_parent';
+  constructor(message: string, details: Record<string, unknown>) {
+    super(message, details);
+  }
+}
+
+export class UnknownQualityGoal extends DomainError {
+  readonly code = 'goal.unknown_quality_goal';
+  constructor(keys: string[]) {
+    super(`Not in the kinderstark catalogue: ${keys.join(', ')}`, { keys });
+  }
+}
+
+export class GoalNotOperational extends DomainError {
+  readonly code = 'goal.not_operational';
+  constructor(goalId: string) {
+    super(`Goal ${goalId} is strategic; indicators and measures belong to its operational goals`, { goalId });
+  }
+}
+
+export class DuplicateIndicator extends DomainError {
+  readonly code = 'goal.duplicate_indicator';
+  constructor(key: string) {
+    super(`Indicator ${key} is defined already`, { key });
+  }
+}
+
+export class InvalidIndicator extends DomainError {
+  readonly code = 'goal.invalid_indicator';
+  constructor(key: string, why: string) {
+    super(`Indicator ${key}: ${why}`, { key });
+  }
+}
+
+export class InvalidMeasure extends DomainError {
+  readonly code = 'goal.invalid_measure';
+  constructor(title: string, why: string) {
+    super(`Measure "${title}": ${why}`, { title });
+  }
+}
+
+export class UnknownIndicator extends DomainError {
+  readonly code = 'goal.unknown_indicator';
+  constructor(key: string) {
+    super(`The goal has no indicator ${key}`, { key });
+  }
+}
+
+export class DateBeforeDefinition extends DomainError {
+  readonly code = 'goal.date_before_definition';
+  constructor(date: string, definedOn: string) {
+    super(`The date ${date} lies before the goal's definition on ${definedOn}`, { date, definedOn });
+  }
+}
+
+export class ReviewRequiredBeforeReorientation extends DomainError {
+  readonly code = 'goal.review_required';
+  constructor(goalId: string) {
+    super(`Goal ${goalId} has not been reviewed since its last reorientation; review it first`, { goalId });
+  }
+}
+
+export class InvalidReorientation extends DomainError {
+  readonly code = 'goal.invalid_reorientation';
+  constructor(why: string) {
+    super(why);
+  }
+}

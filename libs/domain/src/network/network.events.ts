@@ -1,0 +1,12 @@
+import { DomainEvent } from '../domain-event';
+import { CloseCycle, EnterCyclePhase, OpenCycle, RegisterNetwork } from './network.commands';
+
+// Cycles live in the network's stream: "at most one open cycle per network" is then one stream's rule.
+export type NetworkRegistered = DomainEvent<'NetworkRegistered', RegisterNetwork['data']>;
+export type CycleOpened = DomainEvent<'CycleOpened', OpenCycle['data']>;
+export type CyclePhaseEntered = DomainEvent<'CyclePhaseEntered', EnterCyclePhase['data']>;
+export type CycleClosed = DomainEvent<'CycleClosed', CloseCycle['data']>;
+
+export type NetworkEvent = NetworkRegistered | CycleOpened | CyclePhaseEntered | CycleClosed;
+
+export const NETWORK_EVENT_TYPES: NetworkEvent['type'][] = ['NetworkRegistered', 'CycleOpened', 'CyclePhaseEntered', 'CycleClosed'];

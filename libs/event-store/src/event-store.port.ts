@@ -1,0 +1,100 @@
+/** The event store port: what the write side and the projection runner need from any event database. */
+
+export const EVENT_STORE = Symbol('EVENT_STORE');
+
+/** Who did it, for whom, and why: stored with every event. */
+export interface EventMetadata {
+  actor: { userId: string; displayName?: string; role: string };
+  networkId: string;
+  correlationId: string;
+  causationId: string | null;
+  /** Business time: when the thing happened (the day of the review), ISO 8601. */
+  occurredAt: string;
+  reason?: string;
+}
+
+export interface NewEvent {
+  eventId: string;
+  type: string;
+  schemaVersion: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+}
+
+/**
+ * A place in the store's one global order. For PostgreSQL `commit` is the writing transaction's id
+ * and `prepare` the row's sequence number; for EventStoreDB they are its commit and prepare positions.
+ * Positions compare by commit first, then prepare.
+ */
+export interface GlobalPosition {
+  commit: bigint;
+  prepare: bigint;
+}
+
+export interface StoredEvent extends NewEvent {
+  streamId: string;
+  /** 0 for the first event of a stream. */
+  streamVersion: number;
+  position: GlobalPosition;
+  /** Record time: when the store wrote it, ISO 8601. */
+  recordedAt: string;
+}
+
+/** A number is the version the stream must be at (0 after its first event). */
+export type ExpectedVersion = number | 'no_stream' | 'any';
+
+export interface AppendResult {
+  /** The stream's version after the append (the last event's streamVersion). */
+  nextVersion: number;
+  /** The global position of the last event appended. */
+  position: GlobalPosition;
+}
+
+export interface ReadStreamOptions {
+  /** First stream version to return, inclusive. */
+  from?: number;
+  /** Last stream version to return, inclusive. */
+  to?: number;
+}
+
+export interface ReadAllOptions {
+  /** Return events after this position; from the start when absent. */
+  after?: GlobalPosition | null;
+  limit: number;
+}
+
+export interface EventStore {
+  /** Atomic per call. Events whose ids are all stored already return the first append's result. */
+  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /** Stream order; an empty array for a stream that does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** One global order that never skips an event that commits late. */
+  readAll(options: ReadAllOptions): Promise<StoredEvent[]>;
+  /** The position of the newest event readAll can return now, or null for an empty store. */
+  headPosition(): Promise<GlobalPosition | null>;
+  /** How many events readAll would still return after this position (a projection's lag). */
+  countAfter(position: GlobalPosition | null): Promise<number>;
+  /** Calls the listener when new events may be readable. Returns the unsubscribe function. */
+  onAppended(listener: () => void): () => void;
+  close(): Promise<void>;
+}
+
+export class ConcurrencyError extends Error {
+  readonly code = 'event_store.concurrency';
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedVersion,
+    /** -1 when the stream does not exist. */
+    readonly actualVersion: number,
+  ) {
+    super(`Stream ${streamId} is at version ${actualVersion}, expected ${String(expected)}`);
+  }
+}
+
+/** The same event id was stored before with different content, or in another stream. */
+export class DuplicateEventError extends Error {
+  readonly code = 'event_store.duplicate_event';
+  constructor(readonly eventId: string) {
+    super(`Event ${eventId} is already stored with other content`);
+  }
+}
