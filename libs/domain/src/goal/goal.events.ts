@@ -16,3 +16,19 @@ export const GOAL_EVENT_TYPES: GoalEvent['type'][] = [
   'GoalReviewed',
   'GoalReoriented',
 ];
+
+/** The business date of a goal event: the day of the review, not the day it was typed in. */
+export function goalEventOccurredOn(event: GoalEvent): string {
+  switch (event.type) {
+    case 'GoalDefined':
+      return event.data.definedOn;
+    case 'GoalConcretised':
+      return event.data.concretisedOn;
+    case 'MeasurementRecorded':
+      return event.data.measuredOn;
+    case 'GoalReviewed':
+      return event.data.reviewedOn;
+    case 'GoalReoriented':
+      return event.data.reorientedOn;
+  }
+}

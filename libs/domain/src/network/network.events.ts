@@ -10,3 +10,17 @@ export type CycleClosed = DomainEvent<'CycleClosed', CloseCycle['data']>;
 export type NetworkEvent = NetworkRegistered | CycleOpened | CyclePhaseEntered | CycleClosed;
 
 export const NETWORK_EVENT_TYPES: NetworkEvent['type'][] = ['NetworkRegistered', 'CycleOpened', 'CyclePhaseEntered', 'CycleClosed'];
+
+/** The business date of a network event: when it happened, as opposed to when it was recorded. */
+export function networkEventOccurredOn(event: NetworkEvent): string {
+  switch (event.type) {
+    case 'NetworkRegistered':
+      return event.data.registeredOn;
+    case 'CycleOpened':
+      return event.data.openedOn;
+    case 'CyclePhaseEntered':
+      return event.data.enteredOn;
+    case 'CycleClosed':
+      return event.data.closedOn;
+  }
+}

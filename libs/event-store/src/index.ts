@@ -1,0 +1,5 @@
+// The contract suite (./event-store.contract) is not exported here: it needs jest's globals.
+export * from './event-store.port';
+export * from './global-position';
+export { PostgresEventStore } from './postgres/postgres-event-store';
+export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';

@@ -1,0 +1,419 @@
+import { Client, ClientBase, Pool, PoolClient } from 'pg';
+import {
+  AppendResult,
+  ConcurrencyError,
+  DuplicateEventError,
+  EventMetadata,
+  EventStore,
+  ExpectedVersion,
+  GlobalPosition,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoredEvent,
+} from '../event-store.port';
+
+export interface PostgresEventStoreOptions {
+  connectionString: string;
+  poolSize?: number;
+  /** How often listeners are woken even without a notification; 1000 ms when absent. */
+  pollIntervalMs?: number;
+}
+
+const NOTIFY_CHANNEL = 'kreislauf_events';
+/** Any constant works, as long as every process uses the same one. */
+const MIGRATION_LOCK_KEY = 7_214_003_117;
+const RECONNECT_DELAY_MS = 1000;
+const UNIQUE_VIOLATION = '23505';
+/** PostgreSQL allows at most 65535 parameters per statement; an event takes seven. */
+const EVENTS_PER_INSERT = 1000;
+/** Sorts before every stored position: sequences start at 1 and xid8 values above 2. */
+const ORIGIN: GlobalPosition = { commit: 0n, prepare: 0n };
+
+/**
+ * Rows are readable only once every transaction that could still write before them has ended:
+ * a transaction id below the snapshot's xmin belongs to a finished transaction, and every
+ * transaction started later gets a higher id. See event-driven-io/emmett.
+ */
+const READABLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
+
+const EVENT_COLUMNS = `transaction_id::text AS transaction_id, global_position, event_id, stream_id,
+  stream_version, type, schema_version, data, metadata, recorded_at`;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS events (
+    global_position bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    transaction_id xid8 NOT NULL DEFAULT pg_current_xact_id(),
+    event_id uuid NOT NULL UNIQUE,
+    stream_id text NOT NULL,
+    stream_version int NOT NULL,
+    type text NOT NULL,
+    schema_version int NOT NULL,
+    data jsonb NOT NULL,
+    metadata jsonb NOT NULL,
+    recorded_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (stream_id, stream_version)
+  );
+  CREATE INDEX IF NOT EXISTS events_transaction_position ON events (transaction_id, global_position);
+
+  CREATE TABLE IF NOT EXISTS streams (
+    stream_id text PRIMARY KEY,
+    version int NOT NULL
+  );
+
+  CREATE OR REPLACE FUNCTION events_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN
+    RAISE EXCEPTION 'events are append-only: % on events is refused', TG_OP;
+  END;
+  $$;
+
+  -- Looked up rather than re-created, so that a start does not lock the table against writers.
+  DO $$
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'events_append_only' AND tgrelid = 'events'::regclass) THEN
+      CREATE TRIGGER events_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON events
+        FOR EACH STATEMENT EXECUTE FUNCTION events_refuse_change();
+    END IF;
+  END;
+  $$;
+`;
+
+interface EventRow {
+  transaction_id: string;
+  global_position: string;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: Record<string, unknown>;
+  metadata: EventMetadata;
+  recorded_at: Date;
+}
+
+interface PositionRow {
+  transaction_id: string;
+  global_position: string;
+}
+
+interface StoredIdRow extends PositionRow {
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  same_content: boolean;
+}
+
+interface InsertedRow extends PositionRow {
+  stream_version: number;
+}
+
+export class PostgresEventStore implements EventStore {
+  private readonly pool: Pool;
+  private readonly listeners = new Set<() => void>();
+  private readonly pollIntervalMs: number;
+  private listenClient: Client | null = null;
+  private pollTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+
+  constructor(private readonly options: PostgresEventStoreOptions) {
+    this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
+    // An idle connection that dies (server restart, dropped database) is removed by the pool;
+    // without a handler the 'error' event would end the process.
+    this.pool.on('error', () => undefined);
+    this.pollIntervalMs = options.pollIntervalMs ?? 1000;
+  }
+
+  /** Creates the schema if it is missing; safe on every start and from several processes at once. */
+  async migrate(): Promise<void> {
+    await this.inTransaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
+      await client.query(SCHEMA);
+    });
+  }
+
+  async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
+    assertAppendable(events);
+    try {
+      return await this.inTransaction((client) => this.appendWithin(client, streamId, events, expectedVersion));
+    } catch (error) {
+      // The same event id went into another stream concurrently; a second attempt sees it stored
+      // and answers with DuplicateEventError instead of a raw constraint error.
+      if (!isUniqueViolation(error, 'events_event_id_key')) throw error;
+      return this.inTransaction((client) => this.appendWithin(client, streamId, events, expectedVersion));
+    }
+  }
+
+  /**
+   * Appends inside a transaction the caller has begun on `client` and will commit or roll back.
+   * Lets a caller write other rows atomically with the events, and lets tests hold a transaction open.
+   * Needs READ COMMITTED, and a short transaction: until it ends, readAll holds back every later event.
+   */
+  async appendWithin(
+    client: ClientBase,
+    streamId: string,
+    events: NewEvent[],
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    assertAppendable(events);
+    const actualVersion = await lockStream(client, streamId);
+    // After the lock, so that a retry racing its original waits for it and then finds its events.
+    const original = await findOriginalAppend(client, streamId, events);
+    if (original) return original;
+    if (!matchesExpected(expectedVersion, actualVersion)) {
+      throw new ConcurrencyError(streamId, expectedVersion, actualVersion);
+    }
+    const inserted = await insertEvents(client, streamId, actualVersion + 1, events);
+    const last = inserted[inserted.length - 1];
+    await client.query('UPDATE streams SET version = $2 WHERE stream_id = $1', [streamId, last.stream_version]);
+    await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, streamId]);
+    return { nextVersion: last.stream_version, position: toPosition(last) };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+        ORDER BY stream_version`,
+      [streamId, options.from ?? 0, options.to ?? 2147483647],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
+    if (!Number.isInteger(options.limit) || options.limit < 1) {
+      throw new Error(`readAll needs a positive integer limit, got ${options.limit}`);
+    }
+    const after = options.after ?? ORIGIN;
+    const { rows } = await this.pool.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${READABLE}
+        ORDER BY transaction_id, global_position
+        LIMIT $3`,
+      [after.commit.toString(), after.prepare.toString(), options.limit],
+    );
+    return rows.map(toStoredEvent);
+  }
+
+  async headPosition(): Promise<GlobalPosition | null> {
+    const { rows } = await this.pool.query<PositionRow>(
+      `SELECT transaction_id::text AS transaction_id, global_position FROM events
+        WHERE ${READABLE}
+        ORDER BY transaction_id DESC, global_position DESC
+        LIMIT 1`,
+    );
+    return rows.length === 0 ? null : toPosition(rows[0]);
+  }
+
+  async countAfter(position: GlobalPosition | null): Promise<number> {
+    const after = position ?? ORIGIN;
+    const { rows } = await this.pool.query<{ count: string }>(
+      `SELECT count(*) AS count FROM events
+        WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${READABLE}`,
+      [after.commit.toString(), after.prepare.toString()],
+    );
+    return Number(rows[0].count);
+  }
+
+  /**
+   * Wakes listeners on every NOTIFY and also every pollIntervalMs: a notified event can still be
+   * held back by an older open transaction, and nothing notifies when that one ends.
+   */
+  onAppended(listener: () => void): () => void {
+    if (this.closed) throw new Error('The event store is closed');
+    this.listeners.add(listener);
+    if (this.listeners.size === 1) this.startWatching();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) void this.stopWatching();
+    };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.listeners.clear();
+    await Promise.all([this.stopWatching(), this.pool.end()]);
+  }
+
+  private startWatching(): void {
+    this.pollTimer = setInterval(() => this.wakeListeners(), this.pollIntervalMs);
+    this.pollTimer.unref();
+    void this.connectListenClient();
+  }
+
+  private async stopWatching(): Promise<void> {
+    if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    this.pollTimer = null;
+    this.reconnectTimer = null;
+    const client = this.listenClient;
+    this.listenClient = null;
+    await client?.end().catch(() => undefined); // it is going away either way
+  }
+
+  private async connectListenClient(): Promise<void> {
+    const client = new Client({ connectionString: this.options.connectionString });
+    this.listenClient = client;
+    client.on('notification', () => this.wakeListeners());
+    client.on('error', () => this.replaceListenClient(client));
+    client.on('end', () => this.replaceListenClient(client));
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${NOTIFY_CHANNEL}`);
+      // Events appended while we were not listening would otherwise wait for the next poll.
+      if (this.listenClient === client) this.wakeListeners();
+    } catch {
+      this.replaceListenClient(client);
+    }
+  }
+
+  /** Called for a client that failed or ended; only the current one is replaced, and only while needed. */
+  private replaceListenClient(client: Client): void {
+    if (this.listenClient !== client) return;
+    this.listenClient = null;
+    void client.end().catch(() => undefined); // already broken
+    if (this.closed || this.listeners.size === 0 || this.reconnectTimer) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.closed && this.listeners.size > 0 && !this.listenClient) void this.connectListenClient();
+    }, RECONNECT_DELAY_MS);
+    this.reconnectTimer.unref();
+  }
+
+  private wakeListeners(): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener();
+      } catch (error) {
+        // One faulty listener must neither stop the others nor the timer and connection calling it.
+        process.emitWarning(`An onAppended listener threw: ${String(error)}`);
+      }
+    }
+  }
+
+  private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let result: T;
+    try {
+      await client.query('BEGIN');
+      result = await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      const rolledBack = await client.query('ROLLBACK').then(
+        () => true,
+        () => false,
+      );
+      client.release(!rolledBack); // a connection that cannot roll back is destroyed, not reused
+      throw error;
+    }
+    client.release();
+    return result;
+  }
+}
+
+function assertAppendable(events: NewEvent[]): void {
+  if (events.length === 0) throw new Error('An append needs at least one event');
+  const ids = new Set(events.map((event) => event.eventId.toLowerCase()));
+  if (ids.size !== events.length) throw new Error('An append cannot contain the same event id twice');
+}
+
+/** Locks the stream's row until the transaction ends and returns its version (-1 for a new stream). */
+async function lockStream(client: ClientBase, streamId: string): Promise<number> {
+  await client.query('INSERT INTO streams (stream_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [streamId]);
+  const { rows } = await client.query<{ version: number }>(
+    'SELECT version FROM streams WHERE stream_id = $1 FOR UPDATE',
+    [streamId],
+  );
+  return rows[0].version;
+}
+
+/**
+ * The result of the earlier append when all of these events are stored already in this stream with
+ * the same content; null when none is stored; DuplicateEventError for anything in between.
+ */
+async function findOriginalAppend(
+  client: ClientBase,
+  streamId: string,
+  events: NewEvent[],
+): Promise<AppendResult | null> {
+  const incoming = events.map((event) => ({ event_id: event.eventId, type: event.type, data: event.data }));
+  const { rows } = await client.query<StoredIdRow>(
+    `SELECT e.event_id, e.stream_id, e.stream_version, e.transaction_id::text AS transaction_id, e.global_position,
+            (e.type = n.type AND e.data = n.data) AS same_content
+       FROM jsonb_to_recordset($1::jsonb) AS n(event_id uuid, type text, data jsonb)
+       JOIN events e ON e.event_id = n.event_id`,
+    [JSON.stringify(incoming)],
+  );
+  if (rows.length === 0) return null;
+  const foreign = rows.find((row) => row.stream_id !== streamId || !row.same_content);
+  if (foreign) throw new DuplicateEventError(foreign.event_id);
+  if (rows.length < events.length) throw new DuplicateEventError(rows[0].event_id);
+  const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
+  return { nextVersion: last.stream_version, position: toPosition(last) };
+}
+
+function matchesExpected(expected: ExpectedVersion, actualVersion: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actualVersion === -1;
+  return expected === actualVersion;
+}
+
+/** Rows come back in stream order, each with the position it took. */
+async function insertEvents(
+  client: ClientBase,
+  streamId: string,
+  firstVersion: number,
+  events: NewEvent[],
+): Promise<InsertedRow[]> {
+  const inserted: InsertedRow[] = [];
+  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
+    const chunk = events.slice(start, start + EVENTS_PER_INSERT);
+    const values: unknown[] = [];
+    const tuples = chunk.map((event, index) => {
+      values.push(
+        event.eventId,
+        streamId,
+        firstVersion + start + index,
+        event.type,
+        event.schemaVersion,
+        JSON.stringify(event.data),
+        JSON.stringify(event.metadata),
+      );
+      const p = index * 7;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
+    });
+    const { rows } = await client.query<InsertedRow>(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+       VALUES ${tuples.join(', ')}
+       RETURNING transaction_id::text AS transaction_id, global_position, stream_version`,
+      values,
+    );
+    inserted.push(...rows);
+  }
+  return inserted.sort((a, b) => a.stream_version - b.stream_version);
+}
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, constraint: violated } = error as { code?: unknown; constraint?: unknown };
+  return code === UNIQUE_VIOLATION && violated === constraint;
+}
+
+function toPosition(row: PositionRow): GlobalPosition {
+  return { commit: BigInt(row.transaction_id), prepare: BigInt(row.global_position) };
+}
+
+function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    eventId: row.event_id,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: row.data,
+    metadata: row.metadata,
+    streamId: row.stream_id,
+    streamVersion: row.stream_version,
+    position: toPosition(row),
+    recordedAt: row.recorded_at.toISOString(),
+  };
+}
