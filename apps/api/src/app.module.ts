@@ -1,0 +1,56 @@
+import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { PrometheusModule } from '@willsoto/nestjs-prometheus';
+import { StorageModule, StorageOptions } from '@kreislauf/storage';
+import { LoggerModule } from 'nestjs-pino';
+import { DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler } from './goals/goal-command.handlers';
+import { GetGoalHandler, GetGoalHistoryHandler } from './goals/goal.queries';
+import { GoalsController } from './goals/goals.controller';
+import { HealthController } from './health/health.controller';
+import { ProjectionLagMetric } from './health/projection-lag.metric';
+import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { ReadYourWrites } from './http/read-your-writes';
+import { CyclesController } from './networks/cycles.controller';
+import { NetworkCommandHandler } from './networks/network-command.handler';
+import { FindNetworkOfCycleHandler, GetCycleBoardHandler, GetNetworkHandler, GetReviewsDueHandler } from './networks/network.queries';
+import { NetworksController } from './networks/networks.controller';
+import { EventSourcedExecutor } from './write/event-sourced-executor';
+
+const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
+const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, FindNetworkOfCycleHandler, GetGoalHandler, GetGoalHistoryHandler];
+
+@Module({})
+export class AppModule {
+  static forRoot(storage: StorageOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: storage.config.LOG_LEVEL,
+            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+          },
+          forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
+        }),
+        StorageModule.forRoot(storage),
+        CqrsModule.forRoot(),
+        TerminusModule,
+        PrometheusModule.register({ path: '/metrics' }),
+      ],
+      controllers: [NetworksController, CyclesController, GoalsController, HealthController],
+      providers: [
+        ...commandHandlers,
+        ...queryHandlers,
+        EventSourcedExecutor,
+        ReadYourWrites,
+        ProjectionLagMetric,
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+      ],
+    };
+  }
+}

@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { Logger as NestLogger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AppConfig, EmbeddedDatabase, startEmbeddedPostgres, StorageOptions } from '@kreislauf/storage';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { createValidationPipe } from './http/validation';
+
+/** The configured HTTP application, not yet listening: used by main and by the end-to-end tests. */
+export async function createApi(storage: StorageOptions): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });
+  app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('kreislauf')
+      .setDescription('Quality development of municipal prevention networks: goals, reviews and reorientations as events.')
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  return app;
+}
+
+/** Where the data lives: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR. */
+export async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  const logger = new NestLogger('EmbeddedPostgres');
+  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (line) => logger.warn(line));
+  logger.log(`embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT}, data under ${config.DATA_DIR}`);
+  return { url: embedded.url, embedded };
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import {
+  decideGoal,
+  DefineGoal,
+  DefinitionFacts,
+  GoalCommand,
+  goalDecider,
+  GoalDefinition,
+  goalEventOccurredOn,
+  GoalNotFound,
+  GoalState,
+  initialGoalState,
+  networkDecider,
+} from '@kreislauf/domain';
+import { networkStream } from '../networks/network-command.handler';
+import { CommandContext, WriteResult } from '../write/command-context';
+import { EventSourcedExecutor } from '../write/event-sourced-executor';
+import { DefineGoalCommand, ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
+
+export const goalStream = (goalId: string) => `goal-${goalId}`;
+
+/** The goal-side steps every handler shares: gather facts from other streams, then decide and append. */
+abstract class GoalWriter {
+  constructor(protected readonly executor: EventSourcedExecutor) {}
+
+  protected async write(goalId: string, command: GoalCommand, context: CommandContext): Promise<WriteResult> {
+    const result = await this.executor.execute(goalDecider, goalStream(goalId), command, context, (event, state) => ({
+      networkId: event.type === 'GoalDefined' ? event.data.networkId : networkOf(state, goalId),
+      occurredAt: goalEventOccurredOn(event),
+      ...(event.type === 'GoalReoriented' ? { reason: event.data.rationale } : {}),
+    }));
+    return { id: goalId, ...result };
+  }
+
+  protected async defineCommand(goalId: string, data: GoalDefinition): Promise<DefineGoal> {
+    return { type: 'DefineGoal', goalId, data, facts: await this.factsFor(data) };
+  }
+
+  /** What the event store says about the cycle and the parent goal a definition names. */
+  private async factsFor(data: GoalDefinition): Promise<DefinitionFacts> {
+    const network = await this.executor.load(networkDecider, networkStream(data.networkId));
+    const cycle = network.state.status === 'registered' ? network.state.cycles[data.cycleId] : undefined;
+    let parent: DefinitionFacts['parent'] = null;
+    if (data.parentGoalId) {
+      const { state } = await this.executor.load(goalDecider, goalStream(data.parentGoalId));
+      if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
+    }
+    return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent };
+  }
+}
+
+function networkOf(state: GoalState, goalId: string): string {
+  if (state.status === 'none') throw new GoalNotFound(goalId);
+  return state.networkId;
+}
+
+@CommandHandler(DefineGoalCommand)
+export class DefineGoalHandler extends GoalWriter implements ICommandHandler<DefineGoalCommand, WriteResult> {
+  constructor(executor: EventSourcedExecutor) {
+    super(executor);
+  }
+
+  async execute({ goalId, definition, context }: DefineGoalCommand): Promise<WriteResult> {
+    return this.write(goalId, await this.defineCommand(goalId, { ...definition, replacesGoalId: null }), context);
+  }
+}
+
+@CommandHandler(ExecuteGoalCommand)
+export class ExecuteGoalHandler extends GoalWriter implements ICommandHandler<ExecuteGoalCommand, WriteResult> {
+  constructor(executor: EventSourcedExecutor) {
+    super(executor);
+  }
+
+  execute({ command, context }: ExecuteGoalCommand): Promise<WriteResult> {
+    return this.write(command.goalId, command, context);
+  }
+}
+
+@CommandHandler(ReorientGoalCommand)
+export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<ReorientGoalCommand, WriteResult & { replacementGoalId: string | null }> {
+  constructor(executor: EventSourcedExecutor) {
+    super(executor);
+  }
+
+  async execute({ command, replacement, context }: ReorientGoalCommand): Promise<WriteResult & { replacementGoalId: string | null }> {
+    const replacementGoalId = command.data.decision === 'replace' && replacement ? randomUUID() : null;
+    const reorient: GoalCommand = { ...command, type: 'ReorientGoal', data: { ...command.data, replacementGoalId } };
+    if (!replacementGoalId || !replacement) return { ...(await this.write(command.goalId, reorient, context)), replacementGoalId };
+
+    // Check the new goal's definition before anything is appended, so that a refused replacement leaves no trace.
+    const old = await this.executor.load(goalDecider, goalStream(command.goalId));
+    if (old.state.status === 'none') throw new GoalNotFound(command.goalId);
+    const oldDefinition = await this.currentDefinition(command.goalId);
+    const define = await this.defineCommand(replacementGoalId, {
+      ...oldDefinition,
+      ...replacement,
+      definedOn: command.data.reorientedOn,
+      replacesGoalId: command.goalId,
+    });
+    decideGoal(define, initialGoalState);
+
+    const reoriented = await this.write(command.goalId, reorient, context);
+    await this.write(replacementGoalId, define, { ...context, expectedVersion: undefined });
+    return { ...reoriented, replacementGoalId };
+  }
+
+  /** The network, cycle, level and parent of a goal, from its definition event. */
+  private async currentDefinition(goalId: string): Promise<Pick<GoalDefinition, 'networkId' | 'cycleId' | 'level' | 'parentGoalId'>> {
+    const [first] = await this.executor.readStream(goalStream(goalId));
+    const data = first.data as unknown as GoalDefinition;
+    return { networkId: data.networkId, cycleId: data.cycleId, level: data.level, parentGoalId: data.parentGoalId };
+  }
+}

@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { UuidParam, withETag } from '../http/params';
+import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadYourWrites } from '../http/read-your-writes';
+import { RequestContext } from '../http/request-context';
+import { WriteResponseDto } from '../http/write-response.dto';
+import { CommandContext } from '../write/command-context';
+import { ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
+import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
+import { GetGoal, GetGoalHistory } from './goal.queries';
+
+@ApiTags('goals')
+@Controller('goals')
+export class GoalsController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post(':goalId/concretisations')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Concretise an operational goal: indicators with baseline and target, measures with a responsible organisation' })
+  @ApiOkResponse({ type: WriteResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'Strategic goal, duplicate indicator key, target on the wrong side, …' })
+  async concretise(
+    @UuidParam('goalId') goalId: string,
+    @Body() body: ConcretiseGoalDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const data = { ...body, measures: body.measures.map((measure) => ({ measureId: randomUUID(), ...measure })) };
+    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ConcretiseGoal', goalId, data }, context)));
+  }
+
+  @Post(':goalId/measurements')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Record a measurement of one of the goal’s indicators' })
+  @ApiOkResponse({ type: WriteResponseDto })
+  async measure(
+    @UuidParam('goalId') goalId: string,
+    @Body() body: RecordMeasurementDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'RecordMeasurement', goalId, data: { ...body } }, context)));
+  }
+
+  @Post(':goalId/reviews')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Review a goal: an assessment at a date, with evidence' })
+  @ApiOkResponse({ type: WriteResponseDto })
+  async review(
+    @UuidParam('goalId') goalId: string,
+    @Body() body: ReviewGoalDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId, data: { ...body } }, context)));
+  }
+
+  @Post(':goalId/reorientations')
+  @HttpCode(HttpStatus.OK)
+  @ApiOperation({ summary: 'Decide after a review: continue, adjust, replace or retire, with a rationale' })
+  @ApiOkResponse({ type: WriteResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'No review since the last reorientation, missing changes or replacement, …' })
+  async reorient(
+    @UuidParam('goalId') goalId: string,
+    @Body() body: ReorientGoalDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const { replacement, changes, ...rest } = body;
+    const command = { type: 'ReorientGoal' as const, goalId, data: { ...rest, changes: changes ? { ...changes } : null } };
+    const content = replacement
+      ? { ...replacement, lifePhase: replacement.lifePhase ?? null, district: replacement.district ?? null }
+      : null;
+    return withETag(response, await this.commands.execute(new ReorientGoalCommand(command, content, context)));
+  }
+
+  @Get(':goalId')
+  @ApiOperation({ summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations' })
+  @ApiNotFoundResponse({ description: 'No such goal' })
+  async get(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
+    await this.readYourWrites.ensure(query.after);
+    const goal = await this.queries.execute(new GetGoal(goalId));
+    response.setHeader('ETag', `"${goal.version}"`);
+    return goal;
+  }
+
+  @Get(':goalId/history')
+  @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why' })
+  async history(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto) {
+    await this.readYourWrites.ensure(query.after);
+    return this.queries.execute(new GetGoalHistory(goalId));
+  }
+}

@@ -1,0 +1,85 @@
+import { createHash } from 'node:crypto';
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Request, Response } from 'express';
+import { from, Observable, of } from 'rxjs';
+import { catchError, mergeMap } from 'rxjs/operators';
+import { DataSource } from 'typeorm';
+import { ProblemException } from './problem';
+
+const KEY_PATTERN = /^[\w.:-]{1,200}$/;
+
+/**
+ * `Idempotency-Key` on a write: the first request's response is stored and a retry with the same key and
+ * body gets it again without a second write. The record lives in PostgreSQL in front of any event store.
+ */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reflector: Reflector,
+  ) {}
+
+  async intercept(context: ExecutionContext, next: CallHandler): Promise<Observable<unknown>> {
+    const request = context.switchToHttp().getRequest<Request>();
+    const key = request.header('idempotency-key');
+    if (key === undefined || request.method === 'GET') return next.handle();
+    if (!KEY_PATTERN.test(key)) {
+      throw new ProblemException(HttpStatus.BAD_REQUEST, 'idempotency.invalid_key', 'Invalid Idempotency-Key', 'Use 1 to 200 letters, digits, ".", ":", "_" or "-"');
+    }
+    const scope = `${request.header('x-user-id') ?? 'anonymous'} ${request.method} ${request.path}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
+
+    const claimed = await this.dataSource.query(
+      `INSERT INTO idempotency_keys (key, scope, request_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING RETURNING key`,
+      [key, scope, requestHash],
+    );
+    if (claimed.length === 0) return of(await this.replay(key, scope, requestHash, context.switchToHttp().getResponse<Response>()));
+
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    return next.handle().pipe(
+      mergeMap((body) =>
+        from(
+          this.dataSource
+            .query(`UPDATE idempotency_keys SET status_code = $3, response = $4 WHERE key = $1 AND scope = $2`, [key, scope, status, JSON.stringify(body)])
+            .then(() => body),
+        ),
+      ),
+      // Nothing was written: free the key so that a corrected retry can run.
+      catchError((error) =>
+        from(
+          this.dataSource.query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]).then(() => {
+            throw error;
+          }),
+        ),
+      ),
+    );
+  }
+
+  private async replay(key: string, scope: string, requestHash: string, response: Response): Promise<unknown> {
+    const [stored] = await this.dataSource.query(
+      `SELECT request_hash, status_code, response FROM idempotency_keys WHERE key = $1 AND scope = $2`,
+      [key, scope],
+    );
+    if (!stored) {
+      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency.in_progress', 'Request in progress', 'A request with this Idempotency-Key is being processed; retry shortly');
+    }
+    if (stored.request_hash !== requestHash) {
+      throw new ProblemException(
+        HttpStatus.UNPROCESSABLE_ENTITY,
+        'idempotency.key_reused',
+        'Idempotency-Key reused',
+        'This Idempotency-Key was used for a different request body',
+      );
+    }
+    if (stored.status_code === null) {
+      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency.in_progress', 'Request in progress', 'A request with this Idempotency-Key is being processed; retry shortly');
+    }
+    response.status(stored.status_code);
+    response.setHeader('Idempotent-Replayed', 'true');
+    if (typeof stored.response?.version === 'number') response.setHeader('ETag', `"${stored.response.version}"`);
+    return stored.response;
+  }
+}

@@ -1,0 +1,15 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class WriteResponseDto {
+  @ApiProperty({ format: 'uuid', description: 'The id of the resource written (new for a create)' })
+  id!: string;
+
+  @ApiProperty({ example: 3, description: 'The stream version after the write; also sent as ETag, send it back as If-Match' })
+  version!: number;
+
+  @ApiProperty({ example: '748.12', description: 'The global position written; pass it as ?after= to read your write' })
+  position!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'For a replacement: the new goal' })
+  replacementGoalId?: string | null;
+}

@@ -1,0 +1,168 @@
+import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { NetworkNotFound } from '@kreislauf/domain';
+import { averageProgress, CycleRow, GoalRow, NetworkRow } from '@kreislauf/read-models';
+import { DataSource, LessThanOrEqual } from 'typeorm';
+
+export interface NetworkView extends Omit<NetworkRow, 'openCycleId'> {
+  openCycleId: string | null;
+  cycles: Omit<CycleRow, 'networkId'>[];
+}
+
+export class GetNetwork extends Query<NetworkView> {
+  constructor(readonly networkId: string) {
+    super();
+  }
+}
+
+export interface BoardGoal {
+  id: string;
+  level: 'strategic' | 'operational';
+  title: string;
+  status: string;
+  qualityGoals: string[];
+  lifePhase: string | null;
+  district: string | null;
+  lastAssessment: string | null;
+  lastReviewOn: string | null;
+  nextReviewOn: string | null;
+  progressPercent: number | null;
+  children: BoardGoal[];
+}
+
+export interface CycleBoard {
+  networkId: string;
+  cycle: Omit<CycleRow, 'networkId'> | null;
+  goals: BoardGoal[];
+}
+
+/** The board of one cycle: the open one unless another is named. */
+export class GetCycleBoard extends Query<CycleBoard> {
+  constructor(
+    readonly networkId: string,
+    readonly cycleId?: string,
+  ) {
+    super();
+  }
+}
+
+export interface DueReview {
+  goalId: string;
+  cycleId: string;
+  level: string;
+  title: string;
+  nextReviewOn: string;
+  lastReviewOn: string | null;
+  lastAssessment: string | null;
+}
+
+export class GetReviewsDue extends Query<DueReview[]> {
+  constructor(
+    readonly networkId: string,
+    readonly on: string,
+  ) {
+    super();
+  }
+}
+
+/** Which network a cycle belongs to: cycle commands go to their network's stream. */
+export class FindNetworkOfCycle extends Query<string | null> {
+  constructor(readonly cycleId: string) {
+    super();
+  }
+}
+
+@QueryHandler(GetNetwork)
+export class GetNetworkHandler implements IQueryHandler<GetNetwork, NetworkView> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ networkId }: GetNetwork): Promise<NetworkView> {
+    const network = await this.dataSource.manager.findOneBy(NetworkRow, { id: networkId });
+    if (!network) throw new NetworkNotFound(networkId);
+    const cycles = await this.dataSource.manager.find(CycleRow, { where: { networkId }, order: { openedOn: 'ASC', id: 'ASC' } });
+    return { ...network, cycles: cycles.map(withoutNetwork) };
+  }
+}
+
+@QueryHandler(GetCycleBoard)
+export class GetCycleBoardHandler implements IQueryHandler<GetCycleBoard, CycleBoard> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ networkId, cycleId }: GetCycleBoard): Promise<CycleBoard> {
+    const manager = this.dataSource.manager;
+    const network = await manager.findOneBy(NetworkRow, { id: networkId });
+    if (!network) throw new NetworkNotFound(networkId);
+    const wanted = cycleId ?? network.openCycleId;
+    const cycle = wanted
+      ? await manager.findOneBy(CycleRow, { id: wanted, networkId })
+      : await manager.findOne(CycleRow, { where: { networkId }, order: { openedOn: 'DESC' } });
+    if (!cycle) return { networkId, cycle: null, goals: [] };
+    const goals = await manager.find(GoalRow, { where: { networkId, cycleId: cycle.id }, order: { definedOn: 'ASC', title: 'ASC' } });
+    return { networkId, cycle: withoutNetwork(cycle), goals: goalTree(goals) };
+  }
+}
+
+@QueryHandler(GetReviewsDue)
+export class GetReviewsDueHandler implements IQueryHandler<GetReviewsDue, DueReview[]> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ networkId, on }: GetReviewsDue): Promise<DueReview[]> {
+    if (!(await this.dataSource.manager.existsBy(NetworkRow, { id: networkId }))) throw new NetworkNotFound(networkId);
+    const goals = await this.dataSource.manager.find(GoalRow, {
+      where: { networkId, status: 'active', nextReviewOn: LessThanOrEqual(on) },
+      order: { nextReviewOn: 'ASC', title: 'ASC' },
+    });
+    return goals.map((goal) => ({
+      goalId: goal.id,
+      cycleId: goal.cycleId,
+      level: goal.level,
+      title: goal.title,
+      nextReviewOn: goal.nextReviewOn!,
+      lastReviewOn: goal.lastReviewOn,
+      lastAssessment: goal.lastAssessment,
+    }));
+  }
+}
+
+@QueryHandler(FindNetworkOfCycle)
+export class FindNetworkOfCycleHandler implements IQueryHandler<FindNetworkOfCycle, string | null> {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async execute({ cycleId }: FindNetworkOfCycle): Promise<string | null> {
+    const cycle = await this.dataSource.manager.findOneBy(CycleRow, { id: cycleId });
+    return cycle?.networkId ?? null;
+  }
+}
+
+function withoutNetwork({ networkId: _networkId, ...cycle }: CycleRow): Omit<CycleRow, 'networkId'> {
+  return cycle;
+}
+
+/** Strategic goals with their operational goals; a strategic goal's progress is the mean of its active children's. */
+export function goalTree(goals: GoalRow[]): BoardGoal[] {
+  const toBoardGoal = (goal: GoalRow, children: BoardGoal[]): BoardGoal => ({
+    id: goal.id,
+    level: goal.level,
+    title: goal.title,
+    status: goal.status,
+    qualityGoals: goal.qualityGoals,
+    lifePhase: goal.lifePhase,
+    district: goal.district,
+    lastAssessment: goal.lastAssessment,
+    lastReviewOn: goal.lastReviewOn,
+    nextReviewOn: goal.nextReviewOn,
+    progressPercent: goal.level === 'strategic' ? averageProgress(children.filter((c) => c.status === 'active').map((c) => c.progressPercent)) : goal.progressPercent,
+    children,
+  });
+  const childrenOf = new Map<string, BoardGoal[]>();
+  for (const goal of goals.filter((candidate) => candidate.level === 'operational')) {
+    const siblings = childrenOf.get(goal.parentGoalId ?? '') ?? [];
+    siblings.push(toBoardGoal(goal, []));
+    childrenOf.set(goal.parentGoalId ?? '', siblings);
+  }
+  const strategic = goals.filter((goal) => goal.level === 'strategic');
+  const strategicIds = new Set(strategic.map((goal) => goal.id));
+  // Operational goals whose parent lies in another cycle still show, at the top level.
+  const orphans = [...childrenOf.entries()].filter(([parentId]) => !strategicIds.has(parentId)).flatMap(([, children]) => children);
+  return [...strategic.map((goal) => toBoardGoal(goal, childrenOf.get(goal.id) ?? [])), ...orphans];
+}

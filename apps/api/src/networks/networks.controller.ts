@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DefineGoalCommand } from '../goals/goal.commands';
+import { DefineGoalDto } from '../goals/goal.dto';
+import { UuidParam, withETag } from '../http/params';
+import { CycleBoardQueryDto, ReadQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
+import { ReadYourWrites } from '../http/read-your-writes';
+import { RequestContext } from '../http/request-context';
+import { WriteResponseDto } from '../http/write-response.dto';
+import { CommandContext } from '../write/command-context';
+import { ExecuteNetworkCommand } from './network.commands';
+import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
+import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
+
+@ApiTags('networks')
+@Controller('networks')
+export class NetworksController {
+  constructor(
+    private readonly commands: CommandBus,
+    private readonly queries: QueryBus,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Register a network' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  async register(@Body() body: RegisterNetworkDto, @RequestContext() context: CommandContext, @Res({ passthrough: true }) response: Response) {
+    const command = { type: 'RegisterNetwork' as const, networkId: randomUUID(), data: { ...body, programme: body.programme ?? null } };
+    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+  }
+
+  @Get(':networkId')
+  @ApiOperation({ summary: 'A network with its cycles' })
+  @ApiOkResponse({ description: 'The network' })
+  @ApiNotFoundResponse({ description: 'No such network' })
+  async get(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
+    await this.readYourWrites.ensure(query.after);
+    const network = await this.queries.execute(new GetNetwork(networkId));
+    response.setHeader('ETag', `"${network.version}"`);
+    return network;
+  }
+
+  @Post(':networkId/cycles')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Open a quality cycle (at most one open cycle per network)' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'A cycle is open already, or the period is invalid' })
+  async openCycle(
+    @UuidParam('networkId') networkId: string,
+    @Body() body: OpenCycleDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const command = { type: 'OpenCycle' as const, networkId, data: { cycleId: randomUUID(), ...body } };
+    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+  }
+
+  @Post(':networkId/goals')
+  @HttpCode(HttpStatus.CREATED)
+  @ApiOperation({ summary: 'Define a strategic or operational goal in an open cycle' })
+  @ApiCreatedResponse({ type: WriteResponseDto })
+  @ApiUnprocessableEntityResponse({ description: 'The cycle is not open, the parent is not a strategic goal of the network, …' })
+  @ApiConflictResponse({ description: 'Idempotency-Key in use' })
+  async defineGoal(
+    @UuidParam('networkId') networkId: string,
+    @Body() body: DefineGoalDto,
+    @RequestContext() context: CommandContext,
+    @Res({ passthrough: true }) response: Response,
+  ) {
+    const definition = {
+      ...body,
+      networkId,
+      parentGoalId: body.parentGoalId ?? null,
+      lifePhase: body.lifePhase ?? null,
+      district: body.district ?? null,
+    };
+    return withETag(response, await this.commands.execute(new DefineGoalCommand(randomUUID(), definition, context)));
+  }
+
+  @Get(':networkId/cycle-board')
+  @ApiOperation({ summary: 'The cycle board: current phase, goals as a tree with status, last assessment, next review and progress' })
+  async cycleBoard(@UuidParam('networkId') networkId: string, @Query() query: CycleBoardQueryDto) {
+    await this.readYourWrites.ensure(query.after);
+    return this.queries.execute(new GetCycleBoard(networkId, query.cycleId));
+  }
+
+  @Get(':networkId/reviews-due')
+  @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date' })
+  async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
+    await this.readYourWrites.ensure(query.after);
+    return this.queries.execute(new GetReviewsDue(networkId, query.on ?? new Date().toISOString().slice(0, 10)));
+  }
+}

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { Decider, DomainEvent } from '@kreislauf/domain';
+import { ConcurrencyError, EVENT_STORE, EventMetadata, EventStore, formatPosition } from '@kreislauf/event-store';
+import { CommandContext, WriteResult } from './command-context';
+import { StaleVersion } from './stale-version.error';
+import { upcast } from './upcasters';
+
+/** Per event, the metadata the decider cannot know: the network, the business time, and a person's reason. */
+export type DescribeEvent<Event, State> = (event: Event, state: State) => { networkId: string; occurredAt: string; reason?: string };
+
+export interface Loaded<State> {
+  state: State;
+  /** -1 for a stream without events. */
+  version: number;
+}
+
+const RETRIES_WITHOUT_IF_MATCH = 3;
+
+/** Load the stream, fold it, decide, append with the version read: the whole write side of one command. */
+@Injectable()
+export class EventSourcedExecutor {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async load<Command, Event extends DomainEvent<string, object>, State>(decider: Decider<Command, Event, State>, streamId: string): Promise<Loaded<State>> {
+    const stored = await this.store.readStream(streamId);
+    const state = stored.map((event) => upcast(event) as unknown as Event).reduce(decider.evolve, decider.initialState);
+    return { state, version: stored.length === 0 ? -1 : stored[stored.length - 1].streamVersion };
+  }
+
+  /** The stored events of a stream, upcast, in stream order. */
+  async readStream(streamId: string) {
+    return (await this.store.readStream(streamId)).map(upcast);
+  }
+
+  async execute<Command, Event extends DomainEvent<string, object>, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    context: CommandContext,
+    describe: DescribeEvent<Event, State>,
+  ): Promise<Omit<WriteResult, 'id'>> {
+    for (let attempt = 1; ; attempt++) {
+      const { state, version } = await this.load(decider, streamId);
+      if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
+        throw new StaleVersion(streamId, context.expectedVersion, version);
+      }
+      const events = decider.decide(command, state);
+      if (events.length === 0) throw new Error(`${streamId}: the decider returned no events`);
+      const newEvents = events.map((event) => ({
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as Record<string, unknown>,
+        metadata: metadataFor(describe(event, state), context),
+      }));
+      try {
+        const result = await this.store.append(streamId, newEvents, version === -1 ? 'no_stream' : version);
+        return { version: result.nextVersion, position: formatPosition(result.position) };
+      } catch (error) {
+        // Someone wrote in between: decide again on the new state, unless the client pinned a version.
+        if (!(error instanceof ConcurrencyError)) throw error;
+        if (context.expectedVersion !== undefined) throw new StaleVersion(streamId, context.expectedVersion, error.actualVersion);
+        if (attempt >= RETRIES_WITHOUT_IF_MATCH) throw error;
+      }
+    }
+  }
+}
+
+function metadataFor(described: ReturnType<DescribeEvent<unknown, unknown>>, context: CommandContext): EventMetadata {
+  return {
+    actor: context.actor,
+    networkId: described.networkId,
+    correlationId: context.correlationId,
+    causationId: context.causationId,
+    occurredAt: described.occurredAt,
+    ...(described.reason ? { reason: described.reason } : {}),
+  };
+}

@@ -1,0 +1,125 @@
+import { addDays, GOAL_EVENT_TYPES, GoalDefined, GoalEvent } from '@kreislauf/domain';
+import { StoredEvent } from '@kreislauf/event-store';
+import { EntityManager, In } from 'typeorm';
+import { Projection } from '../projection';
+import { idOfStream } from '../stream-ids';
+import { averageProgress, indicatorProgress } from './goal-progress';
+import { GoalRow, IndicatorView } from './goal.entities';
+
+const UPSERT_CHUNK = 500;
+
+/** One row per goal with its indicators, measures, reviews and reorientations. */
+export class GoalsProjection implements Projection {
+  readonly name = 'goals';
+  readonly eventTypes = GOAL_EVENT_TYPES;
+  readonly tables = ['rm_goals'];
+
+  async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
+    const relevant = events.filter((event) => this.eventTypes.includes(event.type as GoalEvent['type']));
+    if (relevant.length === 0) return;
+    const goalIds = [...new Set(relevant.map((event) => idOfStream(event.streamId)))];
+    const rows = new Map((await manager.findBy(GoalRow, { id: In(goalIds) })).map((row) => [row.id, row]));
+    const touched = new Set<string>();
+
+    for (const event of relevant) {
+      const goalId = idOfStream(event.streamId);
+      const row = rows.get(goalId);
+      if (row && event.streamVersion <= row.version) continue; // applied before
+      const next = evolveRow(row, goalId, event);
+      if (!next) continue;
+      next.version = event.streamVersion;
+      rows.set(goalId, next);
+      touched.add(goalId);
+    }
+
+    const changed = [...touched].map((id) => rows.get(id)!);
+    for (let start = 0; start < changed.length; start += UPSERT_CHUNK) {
+      await manager.upsert(GoalRow, changed.slice(start, start + UPSERT_CHUNK), ['id']);
+    }
+  }
+}
+
+function evolveRow(row: GoalRow | undefined, goalId: string, stored: StoredEvent): GoalRow | undefined {
+  const event = stored as unknown as GoalEvent;
+  if (event.type === 'GoalDefined') return definedRow(goalId, event);
+  if (!row) return undefined; // a goal stream starts with its definition
+  const actor = stored.metadata.actor.displayName ?? stored.metadata.actor.userId;
+  switch (event.type) {
+    case 'GoalConcretised': {
+      const added: IndicatorView[] = event.data.indicators.map((indicator) => ({
+        ...indicator,
+        latestValue: null,
+        latestMeasuredOn: null,
+        progressPercent: 0,
+        measurements: [],
+      }));
+      row.indicators = [...row.indicators, ...added];
+      row.measures = [...row.measures, ...event.data.measures];
+      break;
+    }
+    case 'MeasurementRecorded': {
+      const { indicatorKey, value, measuredOn, source } = event.data;
+      row.indicators = row.indicators.map((indicator) => {
+        if (indicator.key !== indicatorKey) return indicator;
+        const measurements = [...indicator.measurements, { value, measuredOn, source }].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
+        const latest = measurements[measurements.length - 1];
+        const updated = { ...indicator, measurements, latestValue: latest.value, latestMeasuredOn: latest.measuredOn };
+        return { ...updated, progressPercent: indicatorProgress(updated) };
+      });
+      break;
+    }
+    case 'GoalReviewed': {
+      const { reviewedOn, assessment, evidence } = event.data;
+      row.reviews = [...row.reviews, { reviewedOn, assessment, evidence, reviewedBy: actor }];
+      if (!row.lastReviewOn || reviewedOn >= row.lastReviewOn) {
+        row.lastReviewOn = reviewedOn;
+        row.lastAssessment = assessment;
+      }
+      break;
+    }
+    case 'GoalReoriented': {
+      const { decision, rationale, reorientedOn, changes, replacementGoalId } = event.data;
+      row.reorientations = [...row.reorientations, { reorientedOn, decision, rationale, changes, replacementGoalId, decidedBy: actor }];
+      if (changes) Object.assign(row, changes);
+      if (decision === 'retire') row.status = 'retired';
+      if (decision === 'replace') {
+        row.status = 'replaced';
+        row.replacedByGoalId = replacementGoalId;
+      }
+      break;
+    }
+  }
+  row.progressPercent = row.indicators.length === 0 ? null : averageProgress(row.indicators.map((indicator) => indicator.progressPercent));
+  row.nextReviewOn = row.status === 'active' ? addDays(row.lastReviewOn ?? row.definedOn, row.reviewIntervalDays) : null;
+  return row;
+}
+
+function definedRow(id: string, event: GoalDefined): GoalRow {
+  const { data } = event;
+  return Object.assign(new GoalRow(), {
+    id,
+    networkId: data.networkId,
+    cycleId: data.cycleId,
+    parentGoalId: data.parentGoalId,
+    level: data.level,
+    title: data.title,
+    description: data.description,
+    qualityGoals: data.qualityGoals,
+    lifePhase: data.lifePhase,
+    district: data.district,
+    reviewIntervalDays: data.reviewIntervalDays,
+    status: 'active',
+    definedOn: data.definedOn,
+    lastReviewOn: null,
+    lastAssessment: null,
+    nextReviewOn: addDays(data.definedOn, data.reviewIntervalDays),
+    progressPercent: null,
+    indicators: [],
+    measures: [],
+    reviews: [],
+    reorientations: [],
+    replacesGoalId: data.replacesGoalId,
+    replacedByGoalId: null,
+    version: 0,
+  });
+}

@@ -1,0 +1,96 @@
+import { CycleClosed, CycleOpened, CyclePhaseEntered, NETWORK_EVENT_TYPES, NetworkEvent, NetworkRegistered } from '@kreislauf/domain';
+import { StoredEvent } from '@kreislauf/event-store';
+import { EntityManager, In } from 'typeorm';
+import { Projection } from '../projection';
+import { idOfStream } from '../stream-ids';
+import { CycleRow, NetworkRow } from './network.entities';
+
+/** Networks and their cycles, from the network streams. */
+export class NetworksProjection implements Projection {
+  readonly name = 'networks';
+  readonly eventTypes = NETWORK_EVENT_TYPES;
+  readonly tables = ['rm_cycles', 'rm_networks'];
+
+  async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
+    const relevant = events.filter((event) => this.eventTypes.includes(event.type as NetworkEvent['type']));
+    if (relevant.length === 0) return;
+    const networkIds = [...new Set(relevant.map((event) => idOfStream(event.streamId)))];
+    const networks = new Map((await manager.findBy(NetworkRow, { id: In(networkIds) })).map((row) => [row.id, row]));
+    const cycles = new Map((await manager.findBy(CycleRow, { networkId: In(networkIds) })).map((row) => [row.id, row]));
+    const touchedCycles = new Set<string>();
+
+    for (const event of relevant) {
+      const networkId = idOfStream(event.streamId);
+      const network = networks.get(networkId);
+      if (network && event.streamVersion <= network.version) continue; // applied before
+      const domainEvent = event as unknown as NetworkEvent;
+      if (domainEvent.type === 'NetworkRegistered') {
+        networks.set(networkId, registeredRow(networkId, domainEvent, event.streamVersion));
+        continue;
+      }
+      if (!network) continue; // cannot happen: a network stream starts with its registration
+      network.version = event.streamVersion;
+      const cycle = applyToCycle(cycles, networkId, domainEvent);
+      touchedCycles.add(cycle.id);
+      if (domainEvent.type === 'CycleOpened') network.openCycleId = cycle.id;
+      if (domainEvent.type === 'CycleClosed' && network.openCycleId === cycle.id) network.openCycleId = null;
+    }
+
+    await manager.upsert(NetworkRow, [...networks.values()].filter((row) => networkIds.includes(row.id)), ['id']);
+    const cycleRows = [...touchedCycles].map((id) => cycles.get(id)!);
+    if (cycleRows.length > 0) await manager.upsert(CycleRow, cycleRows, ['id']);
+  }
+}
+
+function registeredRow(id: string, event: NetworkRegistered, version: number): NetworkRow {
+  const { data } = event;
+  return Object.assign(new NetworkRow(), {
+    id,
+    name: data.name,
+    region: data.region,
+    responsibleBody: data.responsibleBody,
+    municipalities: data.municipalities,
+    programme: data.programme,
+    registeredOn: data.registeredOn,
+    openCycleId: null,
+    version,
+  });
+}
+
+function applyToCycle(
+  cycles: Map<string, CycleRow>,
+  networkId: string,
+  event: CycleOpened | CyclePhaseEntered | CycleClosed,
+): CycleRow {
+  const { cycleId } = event.data;
+  switch (event.type) {
+    case 'CycleOpened': {
+      const row = Object.assign(new CycleRow(), {
+        id: cycleId,
+        networkId,
+        title: event.data.title,
+        periodFrom: event.data.periodFrom,
+        periodTo: event.data.periodTo,
+        openedOn: event.data.openedOn,
+        status: 'open',
+        currentPhase: null,
+        phases: [],
+        closedOn: null,
+      });
+      cycles.set(cycleId, row);
+      return row;
+    }
+    case 'CyclePhaseEntered': {
+      const row = cycles.get(cycleId)!;
+      row.currentPhase = event.data.phase;
+      row.phases = [...row.phases, { phase: event.data.phase, enteredOn: event.data.enteredOn }];
+      return row;
+    }
+    case 'CycleClosed': {
+      const row = cycles.get(cycleId)!;
+      row.status = 'closed';
+      row.closedOn = event.data.closedOn;
+      return row;
+    }
+  }
+}

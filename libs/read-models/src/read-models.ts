@@ -1,0 +1,31 @@
+import { DataSourceOptions } from 'typeorm';
+import { GoalHistoryProjection } from './goal-history/goal-history.projection';
+import { GoalHistoryRow } from './goal-history/goal-history.entity';
+import { GoalRow } from './goals/goal.entities';
+import { GoalsProjection } from './goals/goals.projection';
+import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
+import { CycleRow, NetworkRow } from './networks/network.entities';
+import { NetworksProjection } from './networks/networks.projection';
+import { Projection } from './projection';
+import { ProjectionCheckpoint } from './runner/projection-checkpoint.entity';
+
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, GoalRow, GoalHistoryRow];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000];
+
+export function createProjections(): Projection[] {
+  return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection()];
+}
+
+/** TypeORM options for the read-model database: migrations, never synchronize. */
+export function readModelDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsTableName: 'read_model_migrations',
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: poolSize },
+  };
+}

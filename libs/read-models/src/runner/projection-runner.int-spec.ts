@@ -1,0 +1,295 @@
+import { GlobalPosition, PostgresEventStore, StoredEvent } from '@kreislauf/event-store';
+import { Client } from 'pg';
+import { DataSource, EntityManager } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { createProjections } from '../read-models';
+import { kreisViersenHistory } from '../testing/kreis-viersen.history';
+import { allRows, countOf, openReadModels, ReadModelTable, rowsOf, untilReadable } from '../testing/read-model-database';
+import { ProjectionRunner, ProjectionRunnerOptions, readCheckpoint } from './projection-runner';
+
+const BATCH_SIZE = 7;
+const PROJECTION_NAMES = createProjections().map((projection) => projection.name);
+
+type BeforeCommit = NonNullable<ProjectionRunnerOptions['beforeCommit']>;
+
+describe('ProjectionRunner', () => {
+  const { history, ids } = kreisViersenHistory();
+  const databases: TestDatabase[] = [];
+  const dataSources: DataSource[] = [];
+  const stores: PostgresEventStore[] = [];
+  let eventsDb: TestDatabase;
+  let store: PostgresEventStore;
+  let events: StoredEvent[];
+  /** The read models of one runner that applied everything in one batch per projection. */
+  let cleanRun: DataSource;
+
+  async function database(): Promise<TestDatabase> {
+    const db = await createTestDatabase();
+    databases.push(db);
+    return db;
+  }
+
+  async function readModelsOn(url: string): Promise<DataSource> {
+    const dataSource = await openReadModels(url);
+    dataSources.push(dataSource);
+    return dataSource;
+  }
+
+  /** Read models in a database of their own, reading the shared event store. */
+  async function freshReadModels(): Promise<DataSource> {
+    return readModelsOn((await database()).url);
+  }
+
+  function eventStore(): PostgresEventStore {
+    const created = new PostgresEventStore({ connectionString: eventsDb.url });
+    stores.push(created);
+    return created;
+  }
+
+  function runnerOn(readModels: DataSource, options: ProjectionRunnerOptions = {}, onStore = store): ProjectionRunner {
+    return new ProjectionRunner(readModels, onStore, createProjections(), { batchSize: BATCH_SIZE, ...options });
+  }
+
+  async function checkpointOf(readModels: DataSource, name: string): Promise<GlobalPosition | null> {
+    return readCheckpoint(readModels.manager, name);
+  }
+
+  beforeAll(async () => {
+    eventsDb = await database();
+    store = eventStore();
+    await store.migrate();
+    await history.appendTo(store);
+    await untilReadable(store, history.eventCount);
+    events = await store.readAll({ limit: 10_000 });
+
+    cleanRun = await freshReadModels();
+    await runnerOn(cleanRun, { batchSize: 10_000 }).catchUp();
+  });
+
+  afterAll(async () => {
+    await Promise.all(dataSources.map((dataSource) => dataSource.destroy()));
+    await Promise.all(stores.map((each) => each.close()));
+    await Promise.all(databases.map((db) => db.drop()));
+  });
+
+  it('is given a history that spans several batches and ends in a partial one', () => {
+    expect(events).toHaveLength(history.eventCount);
+    expect(events.length).toBeGreaterThan(5 * BATCH_SIZE);
+    expect(events.length % BATCH_SIZE).not.toBe(0);
+  });
+
+  describe('batches and checkpoint', () => {
+    it('catches up in batches of the configured size and checkpoints the last event', async () => {
+      // given read models next to the events, as in production, and a runner with small batches
+      const readModels = await readModelsOn(eventsDb.url);
+      const batches: Record<string, number[]> = {};
+      const runner = runnerOn(readModels, {
+        beforeCommit: async (name, batch) => {
+          (batches[name] ??= []).push(batch.length);
+        },
+      });
+
+      // when it catches up
+      const read = await runner.catchUp();
+
+      // then every projection read every event once, in batches of at most seven
+      expect(read).toBe(PROJECTION_NAMES.length * events.length);
+      const expectedBatches = [...Array(Math.floor(events.length / BATCH_SIZE)).fill(BATCH_SIZE), events.length % BATCH_SIZE].filter((n) => n > 0);
+      for (const name of PROJECTION_NAMES) expect(batches[name]).toEqual(expectedBatches);
+
+      // and its checkpoint is the last event's position, with nothing left to read after it
+      const last = events[events.length - 1].position;
+      for (const name of PROJECTION_NAMES) {
+        const checkpoint = await checkpointOf(readModels, name);
+        expect(checkpoint).toEqual(last);
+        expect(await store.countAfter(checkpoint)).toBe(0);
+      }
+
+      // and the rows are those of a run in one big batch
+      expect(await allRows(readModels)).toEqual(await allRows(cleanRun));
+      expect(await runner.catchUp()).toBe(0);
+    });
+  });
+
+  describe('a crash between applying a batch and committing it', () => {
+    it('commits nothing of the crashed batch, and a second run ends with the rows of a clean run', async () => {
+      // given a runner whose connection dies once in every projection's second batch, just before commit
+      const readModels = await freshReadModels();
+      const crashed = new Set<string>();
+      const batchesSeen: Record<string, number> = {};
+      const runner = runnerOn(readModels, {
+        beforeCommit: async (name, _batch, manager) => {
+          batchesSeen[name] = (batchesSeen[name] ?? 0) + 1;
+          if (batchesSeen[name] !== 2 || crashed.has(name)) return;
+          crashed.add(name);
+          await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+        },
+      });
+
+      // when every projection applies its first batch and crashes in the second
+      for (const projection of runner.projections) {
+        await expect(runner.runBatch(projection)).resolves.toBe(BATCH_SIZE);
+        await expect(runner.runBatch(projection)).rejects.toThrow(/terminat/i);
+      }
+
+      // then the rows and checkpoints are exactly those after the first batch: nothing half-applied
+      const afterOneBatch = await freshReadModels();
+      const oneBatchRunner = runnerOn(afterOneBatch);
+      for (const projection of oneBatchRunner.projections) await oneBatchRunner.runBatch(projection);
+      expect(await allRows(readModels)).toEqual(await allRows(afterOneBatch));
+      for (const name of PROJECTION_NAMES) expect(await checkpointOf(readModels, name)).toEqual(events[BATCH_SIZE - 1].position);
+
+      // when it runs again
+      await runner.catchUp();
+
+      // then it ends with the rows of a clean run: no history row twice, none missing
+      expect(crashed).toEqual(new Set(PROJECTION_NAMES));
+      expect(await allRows(readModels)).toEqual(await allRows(cleanRun));
+      const goalEventIds = events.filter((event) => event.streamId.startsWith('goal-')).map((event) => event.eventId);
+      const historyIds = (await rowsOf(readModels, 'rm_goal_history')).map((row) => row.event_id);
+      expect(historyIds).toHaveLength(history.goalEventCount);
+      expect(new Set(historyIds)).toEqual(new Set(goalEventIds));
+    });
+
+    it('rolls back a batch whose hook throws, and applies it on the next run', async () => {
+      // given a runner that fails once in the goals projection's second batch
+      const readModels = await freshReadModels();
+      let failures = 0;
+      let goalBatches = 0;
+      const runner = runnerOn(readModels, {
+        beforeCommit: async (name) => {
+          if (name !== 'goals' || ++goalBatches !== 2) return;
+          failures += 1;
+          throw new Error('the process died');
+        },
+      });
+
+      // when it catches up, fails, and catches up again
+      await expect(runner.catchUp()).rejects.toThrow('the process died');
+      const goalsAfterCrash = await countOf(readModels, 'rm_goals');
+      await runner.catchUp();
+
+      // then the crash left the goals of the first batch only, and the rerun caught up like a clean run
+      const goalsDefinedInFirstBatch = events.slice(0, BATCH_SIZE).filter((event) => event.type === 'GoalDefined').length;
+      expect(failures).toBe(1);
+      expect(goalsAfterCrash).toBe(goalsDefinedInFirstBatch);
+      expect(await allRows(readModels)).toEqual(await allRows(cleanRun));
+    });
+  });
+
+  describe('rebuild', () => {
+    let live: DataSource;
+    let runner: ProjectionRunner;
+    let hook: BeforeCommit = async () => undefined;
+
+    beforeAll(async () => {
+      live = await freshReadModels();
+      runner = runnerOn(live, { beforeCommit: (...args) => hook(...args) });
+      await runner.catchUp();
+    });
+
+    afterEach(() => {
+      hook = async () => undefined;
+    });
+
+    it.each(PROJECTION_NAMES)('recomputes %s from position 0 to the rows the live run has', async (name) => {
+      // given the live rows, and a drifted copy: one goal renamed by hand, one history row lost
+      const liveRows = await allRows(live);
+      await live.query(`UPDATE rm_goals SET title = 'stale' WHERE id = $1`, [ids.parents]);
+      await live.query(`UPDATE rm_cycles SET current_phase = NULL WHERE id = $1`, [ids.cycle2026]);
+      await live.query(`DELETE FROM rm_goal_history WHERE event_id = (SELECT min(event_id::text)::uuid FROM rm_goal_history)`);
+
+      // when the projection is rebuilt
+      const read = await runner.rebuild(name);
+
+      // then it read every event and its tables hold the live rows again, checkpointed at the end
+      expect(read).toBe(events.length);
+      const rebuilt = await allRows(live);
+      for (const table of tablesOf(name)) expect(rebuilt[table]).toEqual(liveRows[table]);
+      expect(await checkpointOf(live, name)).toEqual(events[events.length - 1].position);
+
+      // (restore what this case drifted but did not rebuild, for the next case)
+      for (const other of PROJECTION_NAMES) if (other !== name) await runner.rebuild(other);
+      expect(await allRows(live)).toEqual(liveRows);
+    });
+
+    it('lets readers on other connections see the old rows and checkpoint until the rebuild commits', async () => {
+      // given a reader on a connection of its own
+      const reader = new Client({ connectionString: dataSourceUrl(live) });
+      await reader.connect();
+      try {
+        const before = await allRows(live);
+        const head = events[events.length - 1].position;
+        const seenDuringRebuild: { inside: number; outside: number; outsideCheckpoint: string }[] = [];
+        hook = async (name, _batch, manager) => {
+          if (name !== 'goal-history') return;
+          seenDuringRebuild.push({
+            inside: await countIn(manager, 'rm_goal_history'),
+            outside: Number((await reader.query('SELECT count(*) AS n FROM rm_goal_history')).rows[0].n),
+            outsideCheckpoint: (await reader.query(`SELECT commit_position || '.' || prepare_position AS p FROM projection_checkpoints WHERE name = 'goal-history'`))
+              .rows[0].p,
+          });
+        };
+
+        // when the goal history is rebuilt, looking from both sides after every batch
+        await runner.rebuild('goal-history');
+
+        // then inside, the table fills up batch by batch from empty...
+        const batches = Math.ceil(events.length / BATCH_SIZE);
+        expect(seenDuringRebuild).toHaveLength(batches);
+        const inside = seenDuringRebuild.map((seen) => seen.inside);
+        expect(inside[0]).toBe(events.slice(0, BATCH_SIZE).filter((event) => event.streamId.startsWith('goal-')).length);
+        expect(inside[inside.length - 1]).toBe(history.goalEventCount);
+        // ...while the reader sees all the old rows and the old checkpoint all along
+        for (const seen of seenDuringRebuild) {
+          expect(seen.outside).toBe(history.goalEventCount);
+          expect(seen.outsideCheckpoint).toBe(`${head.commit}.${head.prepare}`);
+        }
+        expect(await allRows(live)).toEqual(before);
+      } finally {
+        await reader.end();
+      }
+    });
+  });
+
+  describe('two runners on one database', () => {
+    it('apply every batch once between them and end with the rows of one runner', async () => {
+      // given two runners, each with its own connections to the read models and the store, as two processes
+      const url = (await database()).url;
+      const applied: Record<string, Record<'first' | 'second', number>> = {};
+      const counting =
+        (runner: 'first' | 'second'): BeforeCommit =>
+        async (name, batch) => {
+          applied[name] ??= { first: 0, second: 0 };
+          applied[name][runner] += batch.length;
+          await new Promise((resolve) => setTimeout(resolve, 5)); // hold the lock a little, so that they meet
+        };
+      const first = runnerOn(await readModelsOn(url), { beforeCommit: counting('first') }, eventStore());
+      const second = runnerOn(await readModelsOn(url), { beforeCommit: counting('second') }, eventStore());
+
+      // when both catch up at the same time
+      await Promise.all([first.catchUp(), second.catchUp()]);
+
+      // then between them every event was applied exactly once per projection
+      for (const name of PROJECTION_NAMES) expect(applied[name].first + applied[name].second).toBe(events.length);
+      // and the rows are those of one runner, the history without duplicates
+      const readModels = dataSources[dataSources.length - 1];
+      expect(await allRows(readModels)).toEqual(await allRows(cleanRun));
+      expect(await countOf(readModels, 'rm_goal_history')).toBe(history.goalEventCount);
+    });
+  });
+});
+
+function tablesOf(projectionName: string): ReadModelTable[] {
+  const projection = createProjections().find((candidate) => candidate.name === projectionName)!;
+  return projection.tables as ReadModelTable[];
+}
+
+async function countIn(manager: EntityManager, table: ReadModelTable): Promise<number> {
+  const [{ n }] = await manager.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return n;
+}
+
+function dataSourceUrl(dataSource: DataSource): string {
+  return (dataSource.options as { url: string }).url;
+}

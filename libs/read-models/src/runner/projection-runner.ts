@@ -1,0 +1,142 @@
+import { comparePositions, EventStore, GlobalPosition, StoredEvent } from '@kreislauf/event-store';
+import { DataSource, EntityManager } from 'typeorm';
+import { Projection } from '../projection';
+import { ProjectionCheckpoint } from './projection-checkpoint.entity';
+
+export interface ProjectionRunnerOptions {
+  batchSize?: number;
+  /** How often to look for events when no notification came (xid gating can delay readability). */
+  idlePollMs?: number;
+  /** Called after a batch is applied and before it commits; a failure here rolls the batch back. */
+  beforeCommit?: (projection: string, events: StoredEvent[], manager: EntityManager) => Promise<void>;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+const LOCK_NAMESPACE = 7_311; // first key of the two-int advisory lock: "projections"
+
+/**
+ * Reads the store after each projection's checkpoint and applies every batch together with the new
+ * checkpoint in one transaction, so a crash replays at most the uncommitted batch. A transaction-scoped
+ * advisory lock per projection lets several processes run the runner: one applies a batch, the others skip.
+ */
+export class ProjectionRunner {
+  private readonly batchSize: number;
+  private readonly idlePollMs: number;
+  private running = false;
+  private wake: (() => void) | null = null;
+  private loop: Promise<void> | null = null;
+  private unsubscribe: (() => void) | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: EventStore,
+    readonly projections: readonly Projection[],
+    private readonly options: ProjectionRunnerOptions = {},
+  ) {
+    this.batchSize = options.batchSize ?? 1000;
+    this.idlePollMs = options.idlePollMs ?? 1000;
+  }
+
+  /** Applies one batch of the projection; returns how many events it read (0 when caught up or locked elsewhere). */
+  async runBatch(projection: Projection): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [LOCK_NAMESPACE, projection.name]);
+      if (!locked) return 0;
+      return this.applyNextBatch(projection, manager);
+    });
+  }
+
+  /** Runs batches until every projection has read all readable events. */
+  async catchUp(): Promise<number> {
+    let total = 0;
+    for (const projection of this.projections) {
+      for (let read = await this.runBatch(projection); read > 0; read = await this.runBatch(projection)) total += read;
+    }
+    return total;
+  }
+
+  /**
+   * Recomputes a projection from position 0 in one transaction: readers see the old rows until the new
+   * ones commit, so there is no gap for them.
+   */
+  async rebuild(name: string): Promise<number> {
+    const projection = this.projections.find((candidate) => candidate.name === name);
+    if (!projection) throw new Error(`Unknown projection ${name}; known: ${this.projections.map((p) => p.name).join(', ')}`);
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, projection.name]);
+      for (const table of projection.tables) await manager.query(`DELETE FROM ${table}`);
+      await manager.delete(ProjectionCheckpoint, { name: projection.name });
+      let total = 0;
+      for (let read = await this.applyNextBatch(projection, manager); read > 0; read = await this.applyNextBatch(projection, manager)) total += read;
+      return total;
+    });
+  }
+
+  /** Runs the projections until stop(): after every notification of new events, and every idlePollMs. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.unsubscribe = this.store.onAppended(() => this.wake?.());
+    this.loop = this.runLoop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async runLoop(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.catchUp();
+      } catch (error) {
+        this.options.onError?.('*', error);
+      }
+      if (!this.running) break;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.idlePollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      this.wake = null;
+    }
+  }
+
+  private async applyNextBatch(projection: Projection, manager: EntityManager): Promise<number> {
+    const after = await readCheckpoint(manager, projection.name);
+    const events = await this.store.readAll({ after, limit: this.batchSize });
+    if (events.length === 0) return 0;
+    await projection.apply(events, manager);
+    await writeCheckpoint(manager, projection.name, events[events.length - 1].position);
+    await this.options.beforeCommit?.(projection.name, events, manager);
+    return events.length;
+  }
+}
+
+export async function readCheckpoint(manager: EntityManager, name: string): Promise<GlobalPosition | null> {
+  const row = await manager.findOneBy(ProjectionCheckpoint, { name });
+  if (!row || row.commitPosition === null || row.preparePosition === null) return null;
+  return { commit: BigInt(row.commitPosition), prepare: BigInt(row.preparePosition) };
+}
+
+async function writeCheckpoint(manager: EntityManager, name: string, position: GlobalPosition): Promise<void> {
+  await manager.upsert(
+    ProjectionCheckpoint,
+    { name, commitPosition: position.commit.toString(), preparePosition: position.prepare.toString(), updatedAt: new Date() },
+    ['name'],
+  );
+}
+
+/** Whether every named projection has applied the event at this position. */
+export async function projectionsReached(manager: EntityManager, names: readonly string[], position: GlobalPosition): Promise<boolean> {
+  for (const name of names) {
+    const checkpoint = await readCheckpoint(manager, name);
+    if (!checkpoint || comparePositions(checkpoint, position) < 0) return false;
+  }
+  return true;
+}

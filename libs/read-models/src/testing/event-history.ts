@@ -1,0 +1,247 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Assessment,
+  CyclePhase,
+  decideGoal,
+  decideNetwork,
+  evolveGoal,
+  evolveNetwork,
+  GoalCommand,
+  GoalDefinition,
+  GoalEvent,
+  goalEventOccurredOn,
+  GoalState,
+  Indicator,
+  initialGoalState,
+  initialNetworkState,
+  Measure,
+  NetworkCommand,
+  NetworkEvent,
+  networkEventOccurredOn,
+  NetworkState,
+  OpenCycle,
+  RegisterNetwork,
+  ReorientGoal,
+} from '@kreislauf/domain';
+import { EventMetadata, EventStore, NewEvent, StoredEvent } from '@kreislauf/event-store';
+
+export type Actor = EventMetadata['actor'];
+
+export const coordinator: Actor = { userId: 'user-anna-berger', displayName: 'Anna Berger', role: 'coordinator' };
+export const steeringGroup: Actor = { userId: 'user-lenkungskreis', role: 'steering_group' };
+
+interface Append {
+  streamId: string;
+  events: NewEvent[];
+  /** The stream's version before this append; -1 for a new stream. */
+  versionBefore: number;
+}
+
+/**
+ * A history of networks and goals, decided by the real deciders so that every event is one the domain
+ * would write. Each command becomes one append, in the order the commands were given.
+ */
+export class EventHistory {
+  private readonly appends: Append[] = [];
+  private readonly networks = new Map<string, NetworkState>();
+  private readonly goals = new Map<string, GoalState>();
+  private readonly versions = new Map<string, number>();
+  private actor: Actor = coordinator;
+
+  /** The commands that follow are given by this actor. */
+  as(actor: Actor): this {
+    this.actor = actor;
+    return this;
+  }
+
+  registerNetwork(networkId: string, data: Partial<RegisterNetwork['data']> = {}): this {
+    return this.network({
+      type: 'RegisterNetwork',
+      networkId,
+      data: {
+        name: 'Netzwerk Frühe Hilfen Kreis Viersen',
+        region: 'Kreis Viersen',
+        responsibleBody: 'Kreisjugendamt Viersen',
+        municipalities: ['Brüggen', 'Grefrath', 'Tönisvorst'],
+        programme: 'kinderstark – NRW schafft Chancen',
+        registeredOn: '2016-01-01',
+        ...data,
+      },
+    });
+  }
+
+  openCycle(networkId: string, cycleId: string, data: Partial<Omit<OpenCycle['data'], 'cycleId'>> = {}): this {
+    return this.network({
+      type: 'OpenCycle',
+      networkId,
+      data: { cycleId, title: 'Qualitätskreislauf 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-15', ...data },
+    });
+  }
+
+  enterPhase(networkId: string, cycleId: string, phase: CyclePhase, enteredOn: string): this {
+    return this.network({ type: 'EnterCyclePhase', networkId, data: { cycleId, phase, enteredOn } });
+  }
+
+  closeCycle(networkId: string, cycleId: string, closedOn: string): this {
+    return this.network({ type: 'CloseCycle', networkId, data: { cycleId, closedOn } });
+  }
+
+  defineGoal(goalId: string, data: Partial<GoalDefinition> & Pick<GoalDefinition, 'networkId' | 'cycleId'>): this {
+    const definition: GoalDefinition = {
+      level: data.parentGoalId ? 'operational' : 'strategic',
+      parentGoalId: null,
+      title: 'Frühe Hilfen für alle Familien erreichbar machen',
+      description: 'Familien mit kleinen Kindern finden früh passende Unterstützung.',
+      qualityGoals: ['outreach', 'equity'],
+      lifePhase: null,
+      district: null,
+      reviewIntervalDays: 90,
+      definedOn: '2026-03-10',
+      replacesGoalId: null,
+      ...data,
+    };
+    const network = this.networks.get(definition.networkId);
+    const cycle = network?.status === 'registered' ? network.cycles[definition.cycleId] : undefined;
+    const parent = definition.parentGoalId ? this.goals.get(definition.parentGoalId) : undefined;
+    return this.goal({
+      type: 'DefineGoal',
+      goalId,
+      data: definition,
+      facts: {
+        cycle: cycle ? { networkId: definition.networkId, status: cycle.status } : null,
+        parent: parent && parent.status !== 'none' ? { networkId: parent.networkId, level: parent.level, status: parent.status } : null,
+      },
+    });
+  }
+
+  concretise(goalId: string, concretisedOn: string, indicators: Indicator[], measures: Measure[] = []): this {
+    return this.goal({ type: 'ConcretiseGoal', goalId, data: { indicators, measures, concretisedOn } });
+  }
+
+  measure(goalId: string, indicatorKey: string, value: number, measuredOn: string, source = 'Jahresstatistik'): this {
+    return this.goal({ type: 'RecordMeasurement', goalId, data: { indicatorKey, value, measuredOn, source } });
+  }
+
+  review(goalId: string, reviewedOn: string, assessment: Assessment, evidence = 'Bericht im Lenkungskreis'): this {
+    return this.goal({ type: 'ReviewGoal', goalId, data: { reviewedOn, assessment, evidence } });
+  }
+
+  reorient(goalId: string, data: Partial<ReorientGoal['data']> & Pick<ReorientGoal['data'], 'decision' | 'reorientedOn'>): this {
+    return this.goal({
+      type: 'ReorientGoal',
+      goalId,
+      data: { rationale: 'Ergebnis der Reflexion im Lenkungskreis', changes: null, replacementGoalId: null, ...data },
+    });
+  }
+
+  get eventCount(): number {
+    return this.appends.reduce((sum, append) => sum + append.events.length, 0);
+  }
+
+  get goalEventCount(): number {
+    return this.appends.filter((append) => append.streamId.startsWith('goal-')).reduce((sum, append) => sum + append.events.length, 0);
+  }
+
+  /** Appends every command's events, each with the version its stream was at. */
+  async appendTo(store: EventStore): Promise<void> {
+    for (const { streamId, events, versionBefore } of this.appends) {
+      await store.append(streamId, events, versionBefore === -1 ? 'no_stream' : versionBefore);
+    }
+  }
+
+  /** The events as readAll would return them after appendTo, without a store (positions are made up). */
+  storedEvents(): StoredEvent[] {
+    const recordedFrom = Date.parse('2026-01-01T08:00:00.000Z');
+    let sequence = 0;
+    return this.appends.flatMap(({ streamId, events, versionBefore }, appendIndex) =>
+      events.map((event, index) => {
+        sequence += 1;
+        return {
+          ...event,
+          streamId,
+          streamVersion: versionBefore + 1 + index,
+          position: { commit: BigInt(1000 + appendIndex), prepare: BigInt(sequence) },
+          recordedAt: new Date(recordedFrom + sequence * 60_000).toISOString(),
+        };
+      }),
+    );
+  }
+
+  private network(command: NetworkCommand): this {
+    const streamId = `network-${command.networkId}`;
+    let state = this.networks.get(command.networkId) ?? initialNetworkState;
+    const events = decideNetwork(command, state);
+    for (const event of events) state = evolveNetwork(state, event);
+    this.networks.set(command.networkId, state);
+    this.record(streamId, events, command.networkId, networkEventOccurredOn);
+    return this;
+  }
+
+  private goal(command: GoalCommand): this {
+    const streamId = `goal-${command.goalId}`;
+    let state = this.goals.get(command.goalId) ?? initialGoalState;
+    const events = decideGoal(command, state);
+    for (const event of events) state = evolveGoal(state, event);
+    this.goals.set(command.goalId, state);
+    if (state.status === 'none') throw new Error(`goal ${command.goalId} is not defined`);
+    const reason = command.type === 'ReorientGoal' ? command.data.rationale : undefined;
+    this.record(streamId, events, state.networkId, goalEventOccurredOn, reason);
+    return this;
+  }
+
+  private record<E extends GoalEvent | NetworkEvent>(
+    streamId: string,
+    events: E[],
+    networkId: string,
+    occurredOn: (event: E) => string,
+    reason?: string,
+  ): void {
+    const correlationId = randomUUID();
+    const versionBefore = this.versions.get(streamId) ?? -1;
+    this.versions.set(streamId, versionBefore + events.length);
+    this.appends.push({
+      streamId,
+      versionBefore,
+      events: events.map((event) => ({
+        eventId: randomUUID(),
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: event.data as unknown as Record<string, unknown>,
+        metadata: {
+          actor: this.actor,
+          networkId,
+          correlationId,
+          causationId: null,
+          occurredAt: occurredOn(event),
+          ...(reason ? { reason } : {}),
+        },
+      })),
+    });
+  }
+}
+
+export const increase = (key: string, baseline: number, target: number, overrides: Partial<Indicator> = {}): Indicator => ({
+  key,
+  name: key,
+  unit: 'Anzahl',
+  baseline,
+  target,
+  direction: 'increase',
+  dueOn: '2026-12-31',
+  impactLevel: 'outcome',
+  ...overrides,
+});
+
+export const decrease = (key: string, baseline: number, target: number, overrides: Partial<Indicator> = {}): Indicator => ({
+  ...increase(key, baseline, target),
+  direction: 'decrease',
+  ...overrides,
+});
+
+export const measure = (title: string, startsOn = '2026-04-01', endsOn = '2026-12-31'): Measure => ({
+  measureId: randomUUID(),
+  title,
+  responsibleOrganisation: 'Familienzentrum Tönisvorst',
+  startsOn,
+  endsOn,
+});

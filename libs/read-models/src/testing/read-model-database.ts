@@ -1,0 +1,53 @@
+import { EventStore } from '@kreislauf/event-store';
+import { DataSource } from 'typeorm';
+import { readModelDataSourceOptions } from '../read-models';
+
+/** The read-model tables with the column that orders them, for comparing whole contents. */
+export const READ_MODEL_TABLES = {
+  rm_networks: 'id',
+  rm_cycles: 'id',
+  rm_goals: 'id',
+  rm_goal_history: 'event_id',
+} as const;
+
+export type ReadModelTable = keyof typeof READ_MODEL_TABLES;
+
+/** A migrated read-model DataSource on the given database. */
+export async function openReadModels(url: string, poolSize = 5): Promise<DataSource> {
+  const dataSource = new DataSource(readModelDataSourceOptions(url, poolSize));
+  await dataSource.initialize();
+  await dataSource.runMigrations();
+  return dataSource;
+}
+
+/** Every row of the table, in key order, as plain objects. */
+export async function rowsOf(dataSource: DataSource, table: ReadModelTable): Promise<Record<string, unknown>[]> {
+  return dataSource.query(`SELECT * FROM ${table} ORDER BY ${READ_MODEL_TABLES[table]}`);
+}
+
+/** The contents of every read-model table. */
+export async function allRows(dataSource: DataSource): Promise<Record<ReadModelTable, Record<string, unknown>[]>> {
+  const entries = await Promise.all(
+    (Object.keys(READ_MODEL_TABLES) as ReadModelTable[]).map(async (table) => [table, await rowsOf(dataSource, table)] as const),
+  );
+  return Object.fromEntries(entries) as Record<ReadModelTable, Record<string, unknown>[]>;
+}
+
+export async function countOf(dataSource: DataSource, table: ReadModelTable): Promise<number> {
+  const [{ count }] = await dataSource.query(`SELECT count(*)::int AS count FROM ${table}`);
+  return count;
+}
+
+/**
+ * Waits until readAll returns all `count` events. The store holds back events while any older transaction
+ * in the cluster is open, and the specs of other jest workers share the cluster.
+ */
+export async function untilReadable(store: EventStore, count: number, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const readable = await store.countAfter(null);
+    if (readable === count) return;
+    if (Date.now() > deadline) throw new Error(`only ${readable} of ${count} events readable after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
