@@ -15,7 +15,6 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof InvalidConfiguration ? error.message : (error as Error)?.stack ?? String(error);
+  const message = error instanceof InvalidConfiguration ? error.message : ((error as Error)?.stack ?? String(error));
   process.stderr.write(`kreislauf could not start: ${message}\n`);
   process.exit(1);
 });

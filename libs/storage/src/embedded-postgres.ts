@@ -42,8 +42,16 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
     onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`.trim()),
   });
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
-  if (fresh) await server.initialise();
-  await server.start();
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error ?? 'no reason given');
+    throw new Error(
+      `The embedded PostgreSQL did not start on port ${port} with data in ${databaseDir} (${detail}). ` +
+        'Is another kreislauf or PostgreSQL using that port or folder? Set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL for an external PostgreSQL.',
+    );
+  }
   if (fresh) await server.createDatabase(DATABASE);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,

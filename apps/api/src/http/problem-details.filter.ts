@@ -58,7 +58,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 }
 
 function body(status: number, code: string, title: string, detail: string, extensions: Record<string, unknown> = {}): ProblemBody {
-  return { type: problemType(code), title, status, detail, code, ...extensions };
+  // Extensions first: a detail named like a standard member must not replace it.
+  return { ...extensions, type: problemType(code), title, status, detail, code };
 }
 
 function titleOf(code: string): string {

@@ -19,7 +19,7 @@ export class GoalAlreadyDefined extends DomainError {
 export class GoalNotActive extends DomainError {
   readonly code = 'goal.not_active';
   constructor(goalId: string, status: string) {
-    super(`Goal ${goalId} is ${status} and accepts no more changes`, { goalId, status });
+    super(`Goal ${goalId} is ${status} and accepts no more changes`, { goalId, goalStatus: status });
   }
 }
 
