@@ -1,9 +1,8 @@
 import 'reflect-metadata';
-import { Logger as NestLogger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { AppConfig, EmbeddedDatabase, startEmbeddedPostgres, StorageOptions } from '@kreislauf/storage';
+import { StorageOptions } from '@kreislauf/storage';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
@@ -25,13 +24,4 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
-}
-
-/** Where the data lives: DATABASE_URL, or the embedded PostgreSQL under DATA_DIR. */
-export async function resolveDatabase(config: AppConfig): Promise<{ url: string; embedded: EmbeddedDatabase | null }> {
-  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
-  const logger = new NestLogger('EmbeddedPostgres');
-  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (line) => logger.warn(line));
-  logger.log(`embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT}, data under ${config.DATA_DIR}`);
-  return { url: embedded.url, embedded };
 }

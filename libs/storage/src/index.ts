@@ -4,3 +4,4 @@ export * from './storage.module';
 export * from './read-model-positions';
 export * from './projection-worker';
 export * from './storage-options';
+export * from './resolve-database';

@@ -231,10 +231,12 @@ describe('PostgresEventStore', () => {
       const two = new PostgresEventStore({ connectionString: fresh.url });
       try {
         await Promise.all([one.migrate(), two.migrate()]);
-        await one.append(`migrate-${randomUUID()}`, [newEvent('A')], 'no_stream');
+        const stream = `migrate-${randomUUID()}`;
+        await one.append(stream, [newEvent('A')], 'no_stream');
         await one.migrate();
 
-        expect(await one.countAfter(null)).toBe(1);
+        // Not countAfter: an open transaction of another spec in this server may hold the event back a moment.
+        expect(await one.readStream(stream)).toHaveLength(1);
         await expect(two.append(`migrate-${randomUUID()}`, [newEvent('B')], 'no_stream')).resolves.toMatchObject({
           nextVersion: 0,
         });

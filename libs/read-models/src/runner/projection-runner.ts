@@ -7,7 +7,7 @@ export interface ProjectionRunnerOptions {
   batchSize?: number;
   /** How often to look for events when no notification came (xid gating can delay readability). */
   idlePollMs?: number;
-  /** Called after a batch is applied and before it commits; a failure here rolls the batch back. */
+  /** Called after a batch is applied and before it commits (in a rebuild: after each batch of its one transaction); a failure here rolls the batch back. */
   beforeCommit?: (projection: string, events: StoredEvent[], manager: EntityManager) => Promise<void>;
   onError?: (projection: string, error: unknown) => void;
 }
@@ -49,9 +49,13 @@ export class ProjectionRunner {
   /** Runs batches until every projection has read all readable events. */
   async catchUp(): Promise<number> {
     let total = 0;
-    for (const projection of this.projections) {
-      for (let read = await this.runBatch(projection); read > 0; read = await this.runBatch(projection)) total += read;
-    }
+    for (const projection of this.projections) total += await this.catchUpOne(projection);
+    return total;
+  }
+
+  private async catchUpOne(projection: Projection): Promise<number> {
+    let total = 0;
+    for (let read = await this.runBatch(projection); read > 0; read = await this.runBatch(projection)) total += read;
     return total;
   }
 
@@ -90,10 +94,13 @@ export class ProjectionRunner {
 
   private async runLoop(): Promise<void> {
     while (this.running) {
-      try {
-        await this.catchUp();
-      } catch (error) {
-        this.options.onError?.('*', error);
+      // A failing projection must not hold the others back; it is retried on the next round.
+      for (const projection of this.projections) {
+        try {
+          await this.catchUpOne(projection);
+        } catch (error) {
+          this.options.onError?.(projection.name, error);
+        }
       }
       if (!this.running) break;
       await new Promise<void>((resolve) => {

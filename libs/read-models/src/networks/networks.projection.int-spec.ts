@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import { StoredEvent } from '@kreislauf/event-store';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { EventHistory } from '../testing/event-history';
+import { kreisViersenHistory } from '../testing/kreis-viersen.history';
+import { openReadModels, rowsOf } from '../testing/read-model-database';
+import { REPLAYS } from '../testing/replays';
+import { CycleRow, NetworkRow } from './network.entities';
+import { NetworksProjection } from './networks.projection';
+
+describe('NetworksProjection', () => {
+  const projection = new NetworksProjection();
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await openReadModels(db.url);
+  });
+
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  beforeEach(async () => {
+    await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
+  });
+
+  /** Applies each batch in a transaction of its own, as the runner does. */
+  async function project(...batches: StoredEvent[][]): Promise<void> {
+    for (const batch of batches) await dataSource.transaction((manager) => projection.apply(batch, manager));
+  }
+
+  const networkRow = (id: string) => dataSource.manager.findOneByOrFail(NetworkRow, { id });
+  const cycleRow = (id: string) => dataSource.manager.findOneByOrFail(CycleRow, { id });
+
+  async function tableRows() {
+    return { networks: await rowsOf(dataSource, 'rm_networks'), cycles: await rowsOf(dataSource, 'rm_cycles') };
+  }
+
+  describe('applied again', () => {
+    const events = kreisViersenHistory().history.storedEvents();
+
+    it.each(REPLAYS)('%s leaves the rows of applying every event once', async (_, batchesOf) => {
+      // given the rows after every event once
+      await project(events);
+      const once = await tableRows();
+      await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
+
+      // when the events are applied again
+      await project(...batchesOf(events));
+
+      // then the rows are the same
+      expect(await tableRows()).toEqual(once);
+    });
+  });
+
+  const networkId = randomUUID();
+  const firstCycle = randomUUID();
+  const secondCycle = randomUUID();
+  const registered = () => new EventHistory().registerNetwork(networkId, { municipalities: ['Brüggen', 'Grefrath'], registeredOn: '2016-01-01' });
+
+  it('registers a network without an open cycle', async () => {
+    await project(registered().storedEvents());
+
+    expect(await networkRow(networkId)).toEqual({
+      id: networkId,
+      name: 'Netzwerk Frühe Hilfen Kreis Viersen',
+      region: 'Kreis Viersen',
+      responsibleBody: 'Kreisjugendamt Viersen',
+      municipalities: ['Brüggen', 'Grefrath'],
+      programme: 'kinderstark – NRW schafft Chancen',
+      registeredOn: '2016-01-01',
+      openCycleId: null,
+      version: 0,
+    });
+  });
+
+  it('opens a cycle: it becomes the open one, in no phase yet', async () => {
+    await project(registered().openCycle(networkId, firstCycle, { title: 'Qualitätskreislauf 2026', openedOn: '2026-01-15' }).storedEvents());
+
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: firstCycle, version: 1 });
+    expect(await cycleRow(firstCycle)).toEqual({
+      id: firstCycle,
+      networkId,
+      title: 'Qualitätskreislauf 2026',
+      periodFrom: '2026-01-01',
+      periodTo: '2026-12-31',
+      openedOn: '2026-01-15',
+      status: 'open',
+      currentPhase: null,
+      phases: [],
+      closedOn: null,
+    });
+  });
+
+  it('follows the phases: the current one is the last entered, all are listed with their dates', async () => {
+    // given an open cycle, when it enters two phases (in separate batches)
+    const events = registered()
+      .openCycle(networkId, firstCycle)
+      .enterPhase(networkId, firstCycle, 'leitbild', '2026-01-20')
+      .enterPhase(networkId, firstCycle, 'steering', '2026-03-01')
+      .storedEvents();
+    await project(events.slice(0, 3), events.slice(3));
+
+    // then
+    expect(await cycleRow(firstCycle)).toMatchObject({
+      status: 'open',
+      currentPhase: 'steering',
+      phases: [
+        { phase: 'leitbild', enteredOn: '2026-01-20' },
+        { phase: 'steering', enteredOn: '2026-03-01' },
+      ],
+    });
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: firstCycle, version: 3 });
+  });
+
+  it('closes a cycle: the network has no open cycle until the next opens', async () => {
+    // given a cycle walked through to reflection and closed
+    const closed = registered()
+      .openCycle(networkId, firstCycle, { periodFrom: '2025-01-01', periodTo: '2025-12-31', openedOn: '2025-01-10' })
+      .enterPhase(networkId, firstCycle, 'leitbild', '2025-01-20')
+      .enterPhase(networkId, firstCycle, 'steering', '2025-03-01')
+      .enterPhase(networkId, firstCycle, 'concretisation', '2025-05-01')
+      .enterPhase(networkId, firstCycle, 'reflection', '2025-10-01')
+      .closeCycle(networkId, firstCycle, '2025-12-15');
+
+    // when it is projected
+    await project(closed.storedEvents());
+
+    // then the cycle is closed in its last phase, and the network has no open cycle
+    expect(await cycleRow(firstCycle)).toMatchObject({ status: 'closed', closedOn: '2025-12-15', currentPhase: 'reflection' });
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: null, version: 6 });
+
+    // when the next cycle opens
+    await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
+    await project(closed.openCycle(networkId, secondCycle).storedEvents());
+
+    // then it is the open one, and the first stays closed
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: secondCycle, version: 7 });
+    expect(await cycleRow(secondCycle)).toMatchObject({ status: 'open', currentPhase: null, networkId });
+    expect(await cycleRow(firstCycle)).toMatchObject({ status: 'closed' });
+  });
+
+  it('keeps networks in one batch apart', async () => {
+    // given two networks registered and each opening a cycle, in one batch
+    const otherNetwork = randomUUID();
+    const events = registered()
+      .registerNetwork(otherNetwork, { name: 'Präventionsnetz Krefeld', region: 'Krefeld' })
+      .openCycle(otherNetwork, secondCycle)
+      .openCycle(networkId, firstCycle)
+      .enterPhase(otherNetwork, secondCycle, 'leitbild', '2026-02-01')
+      .storedEvents();
+
+    // when
+    await project(events);
+
+    // then
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: firstCycle, version: 1 });
+    expect(await networkRow(otherNetwork)).toMatchObject({ name: 'Präventionsnetz Krefeld', openCycleId: secondCycle, version: 2 });
+    expect(await cycleRow(firstCycle)).toMatchObject({ networkId, currentPhase: null });
+    expect(await cycleRow(secondCycle)).toMatchObject({ networkId: otherNetwork, currentPhase: 'leitbild' });
+  });
+
+  it('ignores goal events', async () => {
+    const { history } = kreisViersenHistory();
+    const goalEvents = history.storedEvents().filter((event) => event.streamId.startsWith('goal-'));
+
+    await project(goalEvents);
+
+    expect(await tableRows()).toEqual({ networks: [], cycles: [] });
+  });
+});

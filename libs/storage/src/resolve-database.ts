@@ -1,0 +1,39 @@
+import { Logger } from '@nestjs/common';
+import { Client } from 'pg';
+import { AppConfig } from './app-config';
+import { EMBEDDED_DATABASE_NAME, EmbeddedDatabase, embeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
+
+export interface ResolvedDatabase {
+  url: string;
+  /** The embedded server this process started, to stop on exit; null when it uses one that runs already. */
+  embedded: EmbeddedDatabase | null;
+}
+
+/**
+ * Where the data lives: DATABASE_URL; or else the embedded PostgreSQL under DATA_DIR. With `reuseRunning`
+ * (the cli and the projector) an embedded server that another process (the api) started is used as it is.
+ */
+export async function resolveDatabase(config: AppConfig, options: { reuseRunning?: boolean } = {}): Promise<ResolvedDatabase> {
+  if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
+  const logger = new Logger('EmbeddedPostgres');
+  const url = embeddedUrl(config.EMBEDDED_PG_PORT);
+  if (options.reuseRunning && (await reachable(url))) {
+    logger.log(`using the embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT}`);
+    return { url, embedded: null };
+  }
+  const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (line) => logger.warn(line));
+  logger.log(`embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT}, data under ${config.DATA_DIR}, database ${EMBEDDED_DATABASE_NAME}`);
+  return { url: embedded.url, embedded };
+}
+
+async function reachable(url: string): Promise<boolean> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
