@@ -4,11 +4,14 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StorageOptions } from '@kreislauf/storage';
 import { Logger } from 'nestjs-pino';
+import { register } from 'prom-client';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
 
 /** The configured HTTP application, not yet listening: used by main and by the end-to-end tests. */
 export async function createApi(storage: StorageOptions): Promise<NestExpressApplication> {
+  // prom-client's registry is global: a second app in one process (the tests) starts it afresh.
+  register.clear();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });

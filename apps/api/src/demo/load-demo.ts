@@ -27,7 +27,7 @@ export async function loadDemoNetwork(commands: CommandBus): Promise<string | nu
     await commands.execute(new ExecuteNetworkCommand({ type: 'EnterCyclePhase', networkId, data: { cycleId, ...phase } }, context()));
   }
   for (const goal of demoGoals) {
-    const { id, parentId, indicators, measures, measurements, review, ...content } = goal;
+    const { id, parentId, indicators, measures, measurements, review: _review, ...content } = goal;
     await commands.execute(new DefineGoalCommand(id, { ...content, networkId, cycleId, parentGoalId: parentId }, context()));
     if (indicators.length > 0 || measures.length > 0) {
       await commands.execute(

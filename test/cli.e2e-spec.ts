@@ -1,0 +1,69 @@
+import { Client } from 'pg';
+import { loadConfig } from '@kreislauf/storage';
+import { runCli } from '../apps/cli/src/cli';
+import { networkWithGoals } from './support/network-fixture';
+import { coordinator, startTestApi, TestApi } from './support/test-api';
+
+const READ_MODEL_TABLES = {
+  rm_networks: 'id',
+  rm_cycles: 'id',
+  rm_goals: 'id',
+  rm_goal_history: 'event_id',
+};
+
+/** `npm run cli -- projections:rebuild [name]` recomputes the read models from position 0: they equal the live ones. */
+describe('cli', () => {
+  let api: TestApi;
+  let db: Client;
+  const lines: string[] = [];
+  const cli = (...argv: string[]) =>
+    runCli(argv, loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: api.database.url }), api.database.url, { log: (line) => lines.push(line) });
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    const { operationalId } = await networkWithGoals(api);
+    await api.http().post(`/api/v1/goals/${operationalId}/measurements`).set(coordinator).send({ indicatorKey: 'kitas', value: 9, measuredOn: '2026-03-01', source: 'Liste' }).expect(200);
+    const last = await api.http().post(`/api/v1/goals/${operationalId}/reviews`).set(coordinator).send({ reviewedOn: '2026-03-02', assessment: 'on_track', evidence: 'Liste' }).expect(200);
+    await api.http().get(`/api/v1/goals/${operationalId}?after=${last.body.position}`).expect(200);
+    db = new Client({ connectionString: api.database.url });
+    await db.connect();
+  });
+  afterAll(async () => {
+    await db.end();
+    await api.close();
+  });
+
+  async function snapshot(): Promise<Record<string, unknown[]>> {
+    const tables: Record<string, unknown[]> = {};
+    for (const [table, key] of Object.entries(READ_MODEL_TABLES)) tables[table] = (await db.query(`SELECT * FROM ${table} ORDER BY ${key}`)).rows;
+    return tables;
+  }
+
+  it('rebuilds every projection to the same rows', async () => {
+    const live = await snapshot();
+    expect(live.rm_goals).toHaveLength(2);
+    await db.query(`UPDATE rm_goals SET title = 'verdorben', progress_percent = 0`); // damage, so that equality proves a rebuild
+
+    expect(await cli('projections:rebuild')).toBe(0);
+
+    expect(await snapshot()).toEqual(live);
+    expect(lines.filter((line) => line.startsWith('rebuilt '))).toHaveLength(3);
+  });
+
+  it('rebuilds one projection by name and refuses an unknown name', async () => {
+    const live = await snapshot();
+    await db.query('DELETE FROM rm_goal_history');
+    expect(await cli('projections:rebuild', 'goal-history')).toBe(0);
+    expect(await snapshot()).toEqual(live);
+    expect(await cli('projections:rebuild', 'nonsense')).toBe(2);
+    expect(lines.at(-1)).toContain('Unknown projection: nonsense');
+  });
+
+  it('migrates, lists projections with their lag, and explains its usage', async () => {
+    expect(await cli('migrate')).toBe(0);
+    expect(await cli('projections:list')).toBe(0);
+    expect(lines.slice(-3).map((line) => line.split('\t')[0])).toEqual(['networks', 'goals', 'goal-history']);
+    expect(await cli('frobnicate')).toBe(2);
+    expect(lines.at(-1)).toContain('Usage: npm run cli');
+  });
+});

@@ -1,0 +1,133 @@
+import { NestFactory } from '@nestjs/core';
+import { Client } from 'pg';
+import { CommandBus } from '@nestjs/cqrs';
+import { loadConfig, StorageModule } from '@kreislauf/storage';
+import { DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
+import { loadDemoNetwork } from '../apps/api/src/demo/load-demo';
+import { coordinator, startTestApi, TestApi } from './support/test-api';
+
+describe('the service', () => {
+  describe('with projections in-process (the default)', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await startTestApi();
+    });
+    afterAll(() => api.close());
+
+    it('reports health: database reachable and each projection’s lag, without a version prefix', async () => {
+      const response = await api.http().get('/health').expect(200);
+      expect(response.body).toMatchObject({
+        status: 'ok',
+        details: { database: { status: 'up' }, projections: { status: 'up', lag: { networks: 0, goals: 0, 'goal-history': 0 } } },
+      });
+    });
+
+    it('serves the OpenAPI document generated from the code', async () => {
+      const response = await api.http().get('/api/docs-json').expect(200);
+      expect(Object.keys(response.body.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/networks',
+          '/api/v1/networks/{networkId}',
+          '/api/v1/networks/{networkId}/cycles',
+          '/api/v1/cycles/{cycleId}/phases',
+          '/api/v1/cycles/{cycleId}/close',
+          '/api/v1/networks/{networkId}/goals',
+          '/api/v1/goals/{goalId}/concretisations',
+          '/api/v1/goals/{goalId}/measurements',
+          '/api/v1/goals/{goalId}/reviews',
+          '/api/v1/goals/{goalId}/reorientations',
+          '/api/v1/goals/{goalId}',
+          '/api/v1/goals/{goalId}/history',
+          '/api/v1/networks/{networkId}/cycle-board',
+          '/api/v1/networks/{networkId}/reviews-due',
+        ]),
+      );
+      expect(response.body.components.schemas.DefineGoalDto.required).toEqual(expect.arrayContaining(['cycleId', 'level', 'title', 'qualityGoals']));
+      await api.http().get('/api/docs').expect(200).expect('content-type', /html/);
+    });
+
+    it('exposes Prometheus metrics with the projection lag', async () => {
+      const response = await api.http().get('/metrics').expect(200);
+      expect(response.text).toMatch(/kreislauf_projection_lag_events\{projection="goals"\} 0/);
+    });
+
+    it('loads the demo network once: loading it twice changes nothing', async () => {
+      const commands = api.app.get(CommandBus);
+      const db = new Client({ connectionString: api.database.url });
+      await db.connect();
+      const stored = async () => (await db.query('SELECT count(*)::int AS n, max(global_position)::text AS last FROM events')).rows[0];
+      try {
+        expect(await loadDemoNetwork(commands)).toBe(DEMO_NETWORK_ID);
+        const afterFirst = await stored();
+        expect(await loadDemoNetwork(commands)).toBeNull();
+        expect(await stored()).toEqual(afterFirst);
+      } finally {
+        await db.end();
+      }
+
+      const network = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}`).set(coordinator);
+      const board = await waitForBoard(api, 6);
+      expect(network.body).toMatchObject({ name: 'Netzwerk Frühe Hilfen Kreis Viersen', municipalities: expect.arrayContaining(['Viersen', 'Kempen']) });
+      expect(network.body.cycles).toHaveLength(1);
+      const strategic = board.goals;
+      const operational = strategic.flatMap((goal: { children: unknown[] }) => goal.children);
+      expect(strategic).toHaveLength(2);
+      expect(operational).toHaveLength(4);
+      for (const goal of [...strategic, ...operational]) expect(goal.qualityGoals.length).toBeGreaterThan(0);
+      expect(operational.filter((goal: { progressPercent: number | null }) => goal.progressPercent !== null)).toHaveLength(4);
+      expect(operational.filter((goal: { lastAssessment: string | null }) => goal.lastAssessment !== null)).toHaveLength(4);
+      const reoriented = await api.http().get(`/api/v1/goals/${operational.find((goal: { title: string }) => goal.title.includes('Unterstützungsbedarf')).id}`);
+      expect(reoriented.body.reorientations).toEqual([expect.objectContaining({ decision: 'adjust' })]);
+    });
+  });
+
+  describe('with projections off in the api and a projector beside it', () => {
+    it('answers reads once the projector has applied the writes', async () => {
+      const api = await startTestApi({ PROJECTIONS: 'off', READ_YOUR_WRITES_TIMEOUT_MS: '300' });
+      try {
+        const write = await api
+          .http()
+          .post('/api/v1/networks')
+          .set(coordinator)
+          .send({ name: 'Netzwerk INFamilie', region: 'Dortmund-Nordstadt', responsibleBody: 'Stadt Dortmund', municipalities: ['Dortmund'], registeredOn: '2011-11-01' })
+          .expect(201);
+        await api.http().get(`/api/v1/networks/${write.body.id}?after=${write.body.position}`).expect(503);
+
+        const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: api.database.url });
+        const projector = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl: api.database.url, runProjections: true }), { logger: false });
+        try {
+          await projector.init();
+          const read = await readWithin(api, `/api/v1/networks/${write.body.id}?after=${write.body.position}`, 5000);
+          expect(read.status).toBe(200);
+          expect(read.body.name).toBe('Netzwerk INFamilie');
+        } finally {
+          await projector.close();
+        }
+      } finally {
+        await api.close();
+      }
+    });
+  });
+});
+
+async function waitForBoard(api: TestApi, goals: number) {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const board = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}/cycle-board`).expect(200);
+    const count = board.body.goals.reduce((sum: number, goal: { children: unknown[] }) => sum + 1 + goal.children.length, 0);
+    if (count === goals && board.body.cycle?.currentPhase === 'reflection') {
+      const health = await api.http().get('/health');
+      if (Object.values(health.body.details.projections.lag as Record<string, number>).every((lag) => lag === 0)) return board.body;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the demo network did not reach the cycle board');
+}
+
+/** The api's own wait is short here (300 ms): ask again until the projector, polling on its own, got there. */
+async function readWithin(api: TestApi, path: string, ms: number) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const response = await api.http().get(path);
+    if (response.status !== 503 || Date.now() > deadline) return response;
+  }
+}
