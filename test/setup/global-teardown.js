@@ -1,8 +1,11 @@
 const fs = require('node:fs');
 
 module.exports = async function globalTeardown() {
-  const started = globalThis.__KREISLAUF_PG__;
-  if (!started) return;
-  await started.pg.stop();
-  fs.rmSync(started.dir, { recursive: true, force: true });
+  const started = globalThis.__KREISLAUF_PG__ ?? [];
+  await Promise.all(
+    started.map(async ({ pg, dir }) => {
+      await pg.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }),
+  );
 };

@@ -8,8 +8,7 @@ export interface TestDatabase {
 
 /** A fresh database in the run's PostgreSQL, so that specs running in parallel never share rows. */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set: run the specs through jest (test/setup/global-setup.js)');
+  const adminUrl = serverOfThisWorker();
   const name = `kl_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
   await withAdmin(adminUrl, (c) => c.query(`CREATE DATABASE ${name}`));
   const url = new URL(adminUrl);
@@ -18,6 +17,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: () => withAdmin(adminUrl, (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined),
   };
+}
+
+/** TEST_DATABASE_URL (an external server), or the embedded server global-setup started for this jest worker. */
+function serverOfThisWorker(): string {
+  if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
+  const servers = (process.env.TEST_DATABASE_URLS ?? '').split(' ').filter(Boolean);
+  if (servers.length === 0) throw new Error('No test PostgreSQL: run the specs through jest (test/setup/global-setup.js)');
+  const worker = Number(process.env.JEST_WORKER_ID ?? '1');
+  return servers[(worker - 1) % servers.length];
 }
 
 async function withAdmin<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
