@@ -11,3 +11,4 @@ export * from './goal/goal.commands';
 export * from './goal/goal.events';
 export * from './goal/goal.errors';
 export * from './goal/goal.decider';
+export * from './upcasters';

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { Decider, DomainEvent } from '@kreislauf/domain';
+import { Decider, DomainEvent, upcast } from '@kreislauf/domain';
 import { ConcurrencyError, EVENT_STORE, EventMetadata, EventStore, formatPosition } from '@kreislauf/event-store';
 import { CommandContext, WriteResult } from './command-context';
 import { StaleVersion } from './stale-version.error';
-import { upcast } from './upcasters';
 
 /** Per event, the metadata the decider cannot know: the network, the business time, and a person's reason. */
 export type DescribeEvent<Event, State> = (event: Event, state: State) => { networkId: string; occurredAt: string; reason?: string };

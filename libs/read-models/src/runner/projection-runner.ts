@@ -1,3 +1,4 @@
+import { upcast } from '@kreislauf/domain';
 import { comparePositions, EventStore, GlobalPosition, StoredEvent } from '@kreislauf/event-store';
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection } from '../projection';
@@ -116,7 +117,7 @@ export class ProjectionRunner {
 
   private async applyNextBatch(projection: Projection, manager: EntityManager): Promise<number> {
     const after = await readCheckpoint(manager, projection.name);
-    const events = await this.store.readAll({ after, limit: this.batchSize });
+    const events = (await this.store.readAll({ after, limit: this.batchSize })).map(upcast);
     if (events.length === 0) return 0;
     await projection.apply(events, manager);
     await writeCheckpoint(manager, projection.name, events[events.length - 1].position);
