@@ -1,4 +1,4 @@
-import { InvalidConfiguration, loadConfig, resolveDatabase } from '@kreislauf/storage';
+import { exitWithStartFailure, loadConfig, resolveDatabase } from '@kreislauf/storage';
 import { runCli } from './cli';
 
 async function main(): Promise<number> {
@@ -11,11 +11,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    const message = error instanceof InvalidConfiguration ? error.message : ((error as Error)?.stack ?? String(error));
-    process.stderr.write(`kreislauf cli: ${message}\n`);
-    process.exit(1);
-  },
-);
+main().then((code) => process.exit(code), exitWithStartFailure('kreislauf cli'));

@@ -5,3 +5,4 @@ export * from './read-model-positions';
 export * from './projection-worker';
 export * from './storage-options';
 export * from './resolve-database';
+export * from './process-lifecycle';
