@@ -130,6 +130,37 @@ describe('PostgresEventStore', () => {
     }
   });
 
+  describe('global order across a power of ten in transaction ids', () => {
+    it('orders transaction ids as numbers, so paging never skips past 9999 → 10000', async () => {
+      // Burn transaction ids (one per subtransaction that writes) until the next power of ten is 3 away.
+      await sql.query('CREATE TEMP TABLE burn (n int)');
+      const current = BigInt((await sql.query<{ id: string }>('SELECT pg_current_xact_id()::text AS id')).rows[0].id);
+      const next = 10n ** BigInt(current.toString().length);
+      const toBurn = Number(next - current - 4n);
+      await sql.query(`DO $$ BEGIN FOR i IN 1..${toBurn} LOOP BEGIN INSERT INTO burn VALUES (i); EXCEPTION WHEN others THEN NULL; END; END LOOP; END $$`);
+      const start = await settledHead();
+
+      const stream = `digits-${randomUUID()}`;
+      for (let i = 0; i < 6; i++) await store.append(stream, [newEvent(`E${i}`)], i === 0 ? 'no_stream' : i - 1);
+      const commits = (await store.readStream(stream)).map((event) => event.position.commit);
+      expect(commits[0] < next && commits[5] >= next).toBe(true); // the appends straddle the power of ten
+
+      const reader = checkpointingReader(start);
+      await eventually(async () => {
+        await reader.poll();
+        return reader.seen.length >= 6;
+      });
+      expect(reader.seen.map((event) => event.type)).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5']);
+      const paged: string[] = [];
+      for (let after = start, page = await store.readAll({ after, limit: 2 }); page.length > 0; page = await store.readAll({ after, limit: 2 })) {
+        paged.push(...page.map((event) => event.type));
+        after = page[page.length - 1].position;
+      }
+      expect(paged).toEqual(['E0', 'E1', 'E2', 'E3', 'E4', 'E5']);
+      expect((await store.headPosition())?.commit).toBe(commits[5]);
+    });
+  });
+
   describe('append-only', () => {
     it.each([
       ['UPDATE', `UPDATE events SET type = 'Rewritten'`],

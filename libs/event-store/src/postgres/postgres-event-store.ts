@@ -37,6 +37,7 @@ const ORIGIN: GlobalPosition = { commit: 0n, prepare: 0n };
  */
 const READABLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
+// ORDER BY must name events.transaction_id: the bare name would sort by this text alias ("10000" < "9999").
 const EVENT_COLUMNS = `transaction_id::text AS transaction_id, global_position, event_id, stream_id,
   stream_version, type, schema_version, data, metadata, recorded_at`;
 
@@ -188,7 +189,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<EventRow>(
       `SELECT ${EVENT_COLUMNS} FROM events
         WHERE (transaction_id, global_position) > ($1::xid8, $2::bigint) AND ${READABLE}
-        ORDER BY transaction_id, global_position
+        ORDER BY events.transaction_id, events.global_position
         LIMIT $3`,
       [after.commit.toString(), after.prepare.toString(), options.limit],
     );
@@ -199,7 +200,7 @@ export class PostgresEventStore implements EventStore {
     const { rows } = await this.pool.query<PositionRow>(
       `SELECT transaction_id::text AS transaction_id, global_position FROM events
         WHERE ${READABLE}
-        ORDER BY transaction_id DESC, global_position DESC
+        ORDER BY events.transaction_id DESC, events.global_position DESC
         LIMIT 1`,
     );
     return rows.length === 0 ? null : toPosition(rows[0]);

@@ -1,0 +1,319 @@
+import 'reflect-metadata';
+import { cpus } from 'node:os';
+import { PostgresEventStore } from '@kreislauf/event-store';
+import { createProjections } from '@kreislauf/read-models';
+import { loadConfig } from '@kreislauf/storage';
+import { AppendResult, benchAppends, COMMANDS_PER_GOAL } from './append-bench';
+import { CpuUse, waitForQuietMachine, watchPostgres } from './cpu';
+import { samplePayload } from './goal-data';
+import { openServer, rawInsertRate, RawInsertResult, settle } from './postgres';
+import { benchCatchUp, benchReadAll, buildHistory, CatchUpResult, loadHistory, LoadResult, openReadModels } from './projection-bench';
+import { formatNumber, round } from './stats';
+
+/**
+ * npm run bench: appends per second through the command bus, projection catch-up per second, and beside
+ * each the raw single-row INSERT rate of the same PostgreSQL in the same run. Progress goes to stderr,
+ * the table and one JSON line (the last line) to stdout.
+ *
+ *   BENCH_GOALS        goals for the append benchmark (default 1000; five commands each)
+ *   BENCH_CLIENTS      concurrent command senders, comma-separated (default 1,8)
+ *   BENCH_EVENTS       goal events for the projection catch-up (default 100000)
+ *   BENCH_RAW_SECONDS  duration of each raw INSERT measurement (default 5)
+ *   BENCH_APPEND_WITH_PROJECTIONS  0 skips the append rows with the projections running in-process (default 1)
+ *   BENCH_QUIET_WAIT   before each timed phase, wait up to this many seconds for the machine to be idle (default 30, 0: never)
+ *   DATABASE_URL       use this PostgreSQL (the bench creates and drops its own databases in it) instead of an embedded one
+ */
+
+interface Options {
+  goals: number;
+  clients: number[];
+  events: number;
+  rawSeconds: number;
+  appendWithProjections: boolean;
+  quietWaitSeconds: number;
+}
+
+function readOptions(env: NodeJS.ProcessEnv): Options {
+  const int = (name: string, fallback: number, min = 1) => {
+    const text = env[name]?.trim();
+    if (!text) return fallback;
+    const value = Number(text.replace(/_/g, ''));
+    if (!Number.isInteger(value) || value < min) throw new Error(`${name} must be an integer of at least ${min}, got "${text}"`);
+    return value;
+  };
+  const clientsText = env.BENCH_CLIENTS?.trim() || '1,8';
+  const clients = clientsText.split(',').map((part) => Number(part.trim()));
+  if (clients.some((value) => !Number.isInteger(value) || value < 1)) throw new Error(`BENCH_CLIENTS must list positive integers, got "${clientsText}"`);
+  const flag = env.BENCH_APPEND_WITH_PROJECTIONS?.trim().toLowerCase();
+  return {
+    goals: int('BENCH_GOALS', 1000),
+    clients,
+    events: int('BENCH_EVENTS', 100_000),
+    rawSeconds: int('BENCH_RAW_SECONDS', 5),
+    appendWithProjections: !flag || !['0', 'false', 'no', 'off'].includes(flag),
+    quietWaitSeconds: int('BENCH_QUIET_WAIT', 30, 0),
+  };
+}
+
+const progress = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+interface AppendRow {
+  append: AppendResult;
+  raw: RawInsertResult;
+}
+
+interface ProjectionRow {
+  load: LoadResult;
+  goalEvents: number;
+  networkEvents: number;
+  goalStreams: number;
+  catchUp: CatchUpResult;
+  readAll: Awaited<ReturnType<typeof benchReadAll>>;
+  raw: RawInsertResult;
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.env);
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' });
+  const startedAt = Date.now();
+  const quiet = async () => {
+    if (options.quietWaitSeconds === 0) return;
+    const started = Date.now();
+    const busy = await waitForQuietMachine(options.quietWaitSeconds);
+    const waited = (Date.now() - started) / 1000;
+    if (waited > 1.5) progress(`  waited ${formatNumber(waited)} s for the machine to quieten (${busy === null ? '?' : formatNumber(busy, 2)} cores busy)`);
+  };
+
+  progress(`starting ${process.env.DATABASE_URL ? 'on DATABASE_URL' : 'an embedded PostgreSQL in a temporary folder'}`);
+  const server = await openServer(process.env.DATABASE_URL, (line) => progress(line));
+  const stopOnSignal = () => {
+    progress('interrupted: stopping PostgreSQL and removing its folder');
+    void server.close().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+
+  const appends: AppendRow[] = [];
+  let projection: ProjectionRow;
+  let settings: Record<string, string>;
+  try {
+    settings = await server.settings();
+    watchPostgres(await server.postmasterPid());
+
+    const scenarios = options.clients.map((clients) => ({ clients, projections: false }));
+    if (options.appendWithProjections) scenarios.push(...options.clients.map((clients) => ({ clients, projections: true })));
+    for (const { clients, projections } of scenarios) {
+      const url = await server.createDatabase(`append_${clients}${projections ? '_rm' : ''}`);
+      progress(`raw INSERTs, ${clients} client(s), ${options.rawSeconds} s`);
+      await quiet();
+      const raw = await rawInsertRate(url, clients, options.rawSeconds, samplePayload());
+      progress(`  ${formatNumber(raw.rowsPerSecond)} rows/s`);
+      await settle(url);
+      progress(`command bus, ${clients} client(s), ${options.goals} goals × ${COMMANDS_PER_GOAL.length} commands, projections ${projections ? 'in-process' : 'off'}`);
+      await quiet();
+      const append = await benchAppends(url, clients, options.goals, projections);
+      progress(`  ${formatNumber(append.eventsPerSecond)} events/s (${formatNumber(append.seconds, 1)} s)`);
+      appends.push({ append, raw });
+    }
+
+    const url = await server.createDatabase('projection');
+    const store = new PostgresEventStore({ connectionString: url });
+    await store.migrate();
+    const dataSource = await openReadModels(url);
+    try {
+      const history = buildHistory(options.events);
+      progress(`loading ${formatNumber(history.goalEvents)} goal events in ${formatNumber(history.goalStreams.length)} goal streams, plus ${history.networkEvents} network events`);
+      const load = await loadHistory(store, url, history);
+      progress(`  loaded in ${formatNumber(load.seconds, 1)} s`);
+      progress(`raw INSERTs, 1 client, ${options.rawSeconds} s`);
+      await quiet();
+      const raw = await rawInsertRate(url, 1, options.rawSeconds, samplePayload());
+      progress(`  ${formatNumber(raw.rowsPerSecond)} rows/s`);
+      await settle(url);
+      progress(`catch-up of ${createProjections().map((p) => p.name).join(', ')} from position 0, batch size ${config.PROJECTION_BATCH_SIZE}`);
+      await quiet();
+      const catchUp = await benchCatchUp(dataSource, store, load.events, config.PROJECTION_BATCH_SIZE);
+      progress(`  ${formatNumber(catchUp.eventsPerSecond)} events/s (${formatNumber(catchUp.seconds, 1)} s)`);
+      const expected = { rm_goal_history: history.goalEvents, rm_goals: history.goalStreams.length, rm_networks: history.networkStreams.length };
+      for (const [table, count] of Object.entries(expected)) {
+        if (catchUp.rows[table] !== count) throw new Error(`after the catch-up ${table} has ${catchUp.rows[table]} rows, expected ${count}`);
+      }
+      const readAll = await benchReadAll(store, config.PROJECTION_BATCH_SIZE);
+      projection = { load, goalEvents: history.goalEvents, networkEvents: history.networkEvents, goalStreams: history.goalStreams.length, catchUp, readAll, raw };
+    } finally {
+      await dataSource.destroy();
+      await store.close();
+    }
+  } finally {
+    progress(server.embedded ? 'stopping PostgreSQL, removing its folder' : 'dropping the bench databases');
+    await server.close();
+    process.off('SIGINT', stopOnSignal);
+    process.off('SIGTERM', stopOnSignal);
+  }
+  report(options, settings, appends, projection, server.embedded, (Date.now() - startedAt) / 1000);
+}
+
+/** Cores used by other processes above which a figure is flagged (loopback networking and kernel I/O threads stay well below). */
+const OTHER_LOAD_WARNING = 0.3;
+
+const cores = (value: number | null) => (value === null ? '?' : formatNumber(value, 2));
+const cpuCell = (cpu: CpuUse) => `${cores(cpu.nodeCores)} / ${cores(cpu.postgresCores)} / ${cores(cpu.otherCores)}`;
+const cpuJson = (cpu: CpuUse) => ({
+  nodeCores: round(cpu.nodeCores, 2),
+  postgresCores: cpu.postgresCores === null ? null : round(cpu.postgresCores, 2),
+  otherCores: cpu.otherCores === null ? null : round(cpu.otherCores, 2),
+  machineCores: cpu.machineCores === null ? null : round(cpu.machineCores, 2),
+});
+
+function report(options: Options, settings: Record<string, string>, appends: AppendRow[], projection: ProjectionRow, embedded: boolean, totalSeconds: number): void {
+  const out: string[] = [];
+  const cpu = cpus();
+  const { catchUp, raw, load, readAll } = projection;
+  out.push('');
+  out.push(`kreislauf bench — ${cpu.length} CPU(s) ${cpu[0]?.model.trim() ?? ''}, Node ${process.version}`);
+  out.push(
+    `PostgreSQL ${settings.server_version} (${embedded ? 'embedded, fresh temporary cluster, default settings' : 'DATABASE_URL'}): fsync=${settings.fsync}, ` +
+      `synchronous_commit=${settings.synchronous_commit}, wal_sync_method=${settings.wal_sync_method}, shared_buffers=${settings.shared_buffers}`,
+  );
+  out.push(
+    `Appends: CommandBus of the full API app, fresh database per row; per goal ${COMMANDS_PER_GOAL.join(', ')} (one event each); ` +
+      `${options.goals} goals = ${options.goals * COMMANDS_PER_GOAL.length} commands per row, each sender one command at a time.`,
+  );
+  out.push(
+    `Catch-up: ProjectionRunner.catchUp() of networks, goals, goal-history from position 0 over ${formatNumber(load.events)} events ` +
+      `(${formatNumber(projection.goalEvents)} goal events in ${formatNumber(projection.goalStreams)} streams + ${projection.networkEvents} network events), batch ${catchUp.batchSize}.`,
+  );
+  out.push(`Raw: single-row INSERT of one jsonb value (~${JSON.stringify(samplePayload()).length} bytes), autocommit, for ${options.rawSeconds} s, right before the figure, same client count.`);
+  out.push('');
+  const header = ['', 'figure', 'raw INSERT/s', 'figure/raw', 'CPU cores node / pg / other'];
+  const rows: string[][] = [];
+  for (const { append, raw: rawRow } of appends) {
+    rows.push([
+      `appends/s, ${append.clients} client${append.clients === 1 ? '' : 's'}${append.projectionsInProcess ? ', projections in-process' : ''}`,
+      formatNumber(append.eventsPerSecond),
+      `${formatNumber(rawRow.rowsPerSecond)} (${rawRow.clients} cl.)`,
+      formatNumber(append.eventsPerSecond / rawRow.rowsPerSecond, 2),
+      cpuCell(append.cpu),
+    ]);
+  }
+  rows.push([
+    'catch-up events/s, all 3 projections',
+    formatNumber(catchUp.eventsPerSecond),
+    `${formatNumber(raw.rowsPerSecond)} (1 cl.)`,
+    formatNumber(catchUp.eventsPerSecond / raw.rowsPerSecond, 2),
+    cpuCell(catchUp.cpu),
+  ]);
+  for (const timing of catchUp.perProjection) {
+    rows.push([
+      `  ${timing.name}: ${formatNumber(timing.seconds, 1)} s, of it apply() ${formatNumber(timing.applySeconds, 1)} s`,
+      formatNumber(timing.eventsPerSecond),
+      '',
+      formatNumber(timing.eventsPerSecond / raw.rowsPerSecond, 2),
+      '',
+    ]);
+  }
+  out.push(...table(header, rows));
+  out.push('');
+  out.push('Raw INSERT CPU (node / pg / other): ' + [...appends.map(({ raw: r }) => `${r.clients} cl. ${cpuCell(r.cpu)}`), `catch-up's 1 cl. ${cpuCell(raw.cpu)}`].join(' · '));
+  out.push('Latency per command, ms p50 / p95 / p99:');
+  for (const { append } of appends) {
+    const parts = Object.entries(append.latencyMs).map(([type, l]) => `${type} ${l.p50}/${l.p95}/${l.p99}`);
+    out.push(`  ${append.clients} cl.${append.projectionsInProcess ? ' + projections' : ''}: ${parts.join(' · ')}`);
+  }
+  for (const { append } of appends) {
+    if (!append.projectionLag) continue;
+    const { eventsBehindAtEnd, secondsToCatchUp } = append.projectionLag;
+    out.push(
+      `  ${append.clients} cl. + projections: read models ${eventsBehindAtEnd} events behind at the last command, ` +
+        `${secondsToCatchUp === null ? 'not caught up within 300 s' : `caught up ${formatNumber(secondsToCatchUp, 2)} s later`}`,
+    );
+  }
+  out.push(
+    `Also: loading the history (${formatNumber(load.streams)} stream appends in ${formatNumber(load.transactions)} transactions, appendWithin) ` +
+      `ran at ${formatNumber(load.eventsPerSecond)} events/s (CPU ${cpuCell(load.cpu)}); readAll alone, no projection, reads ${formatNumber(readAll.eventsPerSecond)} events/s. ` +
+      `Total ${formatNumber(totalSeconds)} s.`,
+  );
+  const disturbed = [
+    ...appends.flatMap(({ append, raw: r }) => [
+      [`appends ${append.clients} cl.${append.projectionsInProcess ? ' + projections' : ''}`, append.cpu],
+      [`raw ${r.clients} cl.`, r.cpu],
+    ]),
+    ['catch-up', catchUp.cpu],
+    ['catch-up raw', raw.cpu],
+  ].filter(([, use]) => ((use as CpuUse).otherCores ?? 0) > OTHER_LOAD_WARNING) as [string, CpuUse][];
+  if (disturbed.length > 0) {
+    out.push(
+      `WARNING: other processes on this machine were busy during: ${disturbed.map(([name, use]) => `${name} (${cores(use.otherCores)} cores)`).join(', ')}. ` +
+        'Those figures understate what this machine can do; run again when it is idle.',
+    );
+  }
+  out.push('');
+
+  const json = {
+    bench: 'kreislauf',
+    machine: { cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? null, node: process.version },
+    postgres: { ...settings, embedded },
+    options,
+    appends: appends.map(({ append, raw: rawRow }) => ({
+      clients: append.clients,
+      projectionsInProcess: append.projectionsInProcess,
+      goals: append.goals,
+      commands: append.commands,
+      commandMix: COMMANDS_PER_GOAL,
+      seconds: round(append.seconds, 3),
+      eventsPerSecond: round(append.eventsPerSecond, 1),
+      rawInsertsPerSecond: round(rawRow.rowsPerSecond, 1),
+      rawClients: rawRow.clients,
+      ratio: round(append.eventsPerSecond / rawRow.rowsPerSecond, 3),
+      cpu: cpuJson(append.cpu),
+      rawCpu: cpuJson(rawRow.cpu),
+      latencyMs: append.latencyMs,
+      projectionLag: append.projectionLag,
+    })),
+    projectionCatchUp: {
+      events: catchUp.events,
+      goalEvents: projection.goalEvents,
+      networkEvents: projection.networkEvents,
+      goalStreams: projection.goalStreams,
+      batchSize: catchUp.batchSize,
+      seconds: round(catchUp.seconds, 3),
+      eventsPerSecond: round(catchUp.eventsPerSecond, 1),
+      eventsReadAllProjections: catchUp.eventsRead,
+      rawInsertsPerSecond: round(raw.rowsPerSecond, 1),
+      rawClients: 1,
+      ratio: round(catchUp.eventsPerSecond / raw.rowsPerSecond, 3),
+      cpu: cpuJson(catchUp.cpu),
+      rawCpu: cpuJson(raw.cpu),
+      perProjection: catchUp.perProjection.map((timing) => ({
+        name: timing.name,
+        seconds: round(timing.seconds, 3),
+        eventsPerSecond: round(timing.eventsPerSecond, 1),
+        applySeconds: round(timing.applySeconds, 3),
+        batches: timing.batches,
+        ratio: round(timing.eventsPerSecond / raw.rowsPerSecond, 3),
+      })),
+      rows: catchUp.rows,
+      readAllOnlyEventsPerSecond: round(readAll.eventsPerSecond, 1),
+      loadEventsPerSecond: round(load.eventsPerSecond, 1),
+    },
+    totalSeconds: round(totalSeconds, 1),
+    disturbedBy: disturbed.map(([name, use]) => ({ phase: name, otherCores: round(use.otherCores ?? 0, 2) })),
+  };
+  out.push(JSON.stringify(json));
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function table(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]) : cell.padStart(widths[column])))
+      .join('   ')
+      .trimEnd();
+  return [line(header), widths.map((width) => '-'.repeat(width)).join('   '), ...rows.map(line)];
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${(error as Error)?.stack ?? String(error)}\n`);
+  process.exit(1);
+});
