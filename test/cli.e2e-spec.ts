@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { loadConfig } from '@kreislauf/storage';
 import { runCli } from '../apps/cli/src/cli';
 import { networkWithGoals } from './support/network-fixture';
-import { coordinator, startTestApi, TestApi } from './support/test-api';
+import { startTestApi, TestApi } from './support/test-api';
 
 const READ_MODEL_TABLES = {
   rm_networks: 'id',
@@ -22,8 +22,8 @@ describe('cli', () => {
   beforeAll(async () => {
     api = await startTestApi();
     const { operationalId } = await networkWithGoals(api);
-    await api.http().post(`/api/v1/goals/${operationalId}/measurements`).set(coordinator).send({ indicatorKey: 'kitas', value: 9, measuredOn: '2026-03-01', source: 'Liste' }).expect(200);
-    const last = await api.http().post(`/api/v1/goals/${operationalId}/reviews`).set(coordinator).send({ reviewedOn: '2026-03-02', assessment: 'on_track', evidence: 'Liste' }).expect(200);
+    await api.http().post(`/api/v1/goals/${operationalId}/measurements`).send({ indicatorKey: 'kitas', value: 9, measuredOn: '2026-03-01', source: 'Liste' }).expect(200);
+    const last = await api.http().post(`/api/v1/goals/${operationalId}/reviews`).send({ reviewedOn: '2026-03-02', assessment: 'on_track', evidence: 'Liste' }).expect(200);
     await api.http().get(`/api/v1/goals/${operationalId}?after=${last.body.position}`).expect(200);
     db = new Client({ connectionString: api.database.url });
     await db.connect();

@@ -1,4 +1,4 @@
-import { startTestApi, TestApi, coordinator } from './support/test-api';
+import { startTestApi, TestApi } from './support/test-api';
 
 /** The whole path over HTTP: command → decider → event store → projection → read model → query. */
 describe('goal lifecycle over HTTP', () => {
@@ -9,8 +9,8 @@ describe('goal lifecycle over HTTP', () => {
   afterAll(() => api.close());
 
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api.http().post(`/api/v1${path}`).set(coordinator).set(headers).send(body as object);
-  const get = (path: string) => api.http().get(`/api/v1${path}`).set(coordinator);
+    api.http().post(`/api/v1${path}`).set(headers).send(body as object);
+  const get = (path: string) => api.http().get(`/api/v1${path}`);
 
   it('registers a network, runs a cycle, defines, concretises, measures, reviews and reorients goals', async () => {
     const network = await post('/networks', {
@@ -24,6 +24,7 @@ describe('goal lifecycle over HTTP', () => {
     expect(network.body).toEqual({ id: expect.any(String), version: 0, position: expect.stringMatching(/^\d+\.\d+$/) });
     expect(network.headers.etag).toBe('"0"');
     const networkId = network.body.id;
+    await api.grant('coordinator', networkId);
 
     const cycle = await post(`/networks/${networkId}/cycles`, {
       title: 'Qualitätskreislauf 2026',

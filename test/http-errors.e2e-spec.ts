@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
-import { coordinator, startTestApi, TestApi } from './support/test-api';
+import { startTestApi, TestApi } from './support/test-api';
 
 /** Every error status as problem details, and nothing appended for a rejected request. */
 describe('HTTP errors and write semantics', () => {
@@ -22,7 +22,7 @@ describe('HTTP errors and write semantics', () => {
 
   const eventCount = async () => Number((await db.query('SELECT count(*) AS n FROM events')).rows[0].n);
   const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    api.http().post(`/api/v1${path}`).set(coordinator).set(headers).send(body as object);
+    api.http().post(`/api/v1${path}`).set(headers).send(body as object);
   const review = (reviewedOn = '2026-03-01') => ({ reviewedOn, assessment: 'on_track', evidence: 'Protokoll' });
 
   /** Runs the request and checks the problem's status and code, and that the store did not change. */
@@ -72,7 +72,7 @@ describe('HTTP errors and write semantics', () => {
     });
 
     it('rejects malformed JSON and a malformed id', async () => {
-      await expectProblem(() => api.http().post('/api/v1/networks').set(coordinator).set('content-type', 'application/json').send('{"name":'), 400, 'http.400');
+      await expectProblem(() => api.http().post('/api/v1/networks').set('content-type', 'application/json').send('{"name":'), 400, 'http.400');
       await expectProblem(() => post('/goals/123/reviews', review()), 400, 'validation.failed');
     });
 

@@ -4,7 +4,7 @@ import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, StorageModule } from '@kreislauf/storage';
 import { DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
 import { loadDemoNetwork } from '../apps/api/src/demo/load-demo';
-import { coordinator, startTestApi, TestApi } from './support/test-api';
+import { startTestApi, TestApi } from './support/test-api';
 
 describe('the service', () => {
   describe('with projections in-process (the default)', () => {
@@ -65,7 +65,8 @@ describe('the service', () => {
         await db.end();
       }
 
-      const network = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}`).set(coordinator);
+      await api.grant('funder', DEMO_NETWORK_ID);
+      const network = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}`);
       const board = await waitForBoard(api, 6);
       expect(network.body).toMatchObject({ name: 'Netzwerk Frühe Hilfen Kreis Viersen', municipalities: expect.arrayContaining(['Viersen', 'Kempen']) });
       expect(network.body.cycles).toHaveLength(1);
@@ -88,9 +89,9 @@ describe('the service', () => {
         const write = await api
           .http()
           .post('/api/v1/networks')
-          .set(coordinator)
           .send({ name: 'Netzwerk INFamilie', region: 'Dortmund-Nordstadt', responsibleBody: 'Stadt Dortmund', municipalities: ['Dortmund'], registeredOn: '2011-11-01' })
           .expect(201);
+        await api.grant('member', write.body.id);
         await api.http().get(`/api/v1/networks/${write.body.id}?after=${write.body.position}`).expect(503);
 
         const config = loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: api.database.url });

@@ -1,4 +1,4 @@
-import { TestApi, coordinator } from './test-api';
+import { TestApi } from './test-api';
 
 export interface NetworkFixture {
   networkId: string;
@@ -9,12 +9,13 @@ export interface NetworkFixture {
 
 /** A registered network with an open cycle in its steering phase, a strategic and a concretised operational goal. */
 export async function networkWithGoals(api: TestApi): Promise<NetworkFixture> {
-  const post = (path: string, body: object) => api.http().post(`/api/v1${path}`).set(coordinator).send(body).expect((res) => {
+  const post = (path: string, body: object) => api.http().post(`/api/v1${path}`).send(body).expect((res) => {
     if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
   });
   const networkId = (
     await post('/networks', { name: 'Kalker Netzwerk für Familien', region: 'Köln', responsibleBody: 'Jugendamt Köln', municipalities: ['Köln'], registeredOn: '2010-01-01' })
   ).body.id;
+  await api.grant('coordinator', networkId);
   const cycleId = (await post(`/networks/${networkId}/cycles`, { title: 'Zyklus 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-05' })).body.id;
   await post(`/cycles/${cycleId}/phases`, { phase: 'leitbild', enteredOn: '2026-01-10' });
   await post(`/cycles/${cycleId}/phases`, { phase: 'steering', enteredOn: '2026-02-10' });

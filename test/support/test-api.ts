@@ -1,32 +1,76 @@
+import { randomBytes } from 'node:crypto';
 import { INestApplication } from '@nestjs/common';
-import { loadConfig } from '@kreislauf/storage';
+import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
 
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Requester = Record<Method, (path: string) => request.Test>;
+
+export interface TestUser {
+  userId: string;
+  displayName: string;
+  /** `admin` and `<role>@<networkId>` entries. */
+  roles: string[];
+}
+
 export interface TestApi {
   app: INestApplication;
-  http: () => ReturnType<typeof request>;
   database: TestDatabase;
+  /** Requests as the signed-in test user (see signIn and grant). */
+  http(): Requester;
+  /** Requests without a token. */
+  anonymous(): Requester;
+  /** A bearer token for any user, signed with this app's embedded secret. */
+  tokenFor(user: Partial<TestUser> & { roles: string[] }): Promise<string>;
+  /** Adds a role in a network to the signed-in user. */
+  grant(role: string, networkId: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/** The signed-in user of a test app: an administrator who is given network roles as the test goes. */
+export const testUser: TestUser = { userId: 'u-coord', displayName: 'Anna Koordination', roles: ['admin'] };
 
 /** The whole api on a fresh database, projections in-process, driven over HTTP by supertest. */
 export async function startTestApi(env: Record<string, string> = {}): Promise<TestApi> {
   const database = await createTestDatabase();
-  const config = loadConfig({ LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: database.url, ...env });
+  const secret = randomBytes(32).toString('hex');
+  const config = loadConfig({
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: database.url,
+    AUTH_SECRET: secret,
+    RATE_LIMIT_PER_MINUTE: '100000',
+    ...env,
+  });
   const app = await createApi({ config, databaseUrl: database.url, runProjections: config.PROJECTIONS === 'inprocess' });
   await app.init();
   const server = app.getHttpServer();
+  const key = new TextEncoder().encode(config.AUTH_SECRET);
+  const user = { ...testUser, roles: [...testUser.roles] };
+  const tokenFor = (claims: Partial<TestUser> & { roles: string[] }) =>
+    issueEmbeddedToken(key, { userId: claims.userId ?? 'u-test', displayName: claims.displayName, roles: claims.roles });
+  let token = await tokenFor(user);
+  const requester = (authorised: boolean): Requester => {
+    const make = (method: Method) => (path: string) => {
+      const test = request(server)[method](path);
+      return authorised ? test.set('authorization', `Bearer ${token}`) : test;
+    };
+    return { get: make('get'), post: make('post'), put: make('put'), patch: make('patch'), delete: make('delete') };
+  };
   return {
     app,
-    http: () => request(server),
     database,
+    http: () => requester(true),
+    anonymous: () => requester(false),
+    tokenFor,
+    async grant(role, networkId) {
+      user.roles.push(`${role}@${networkId}`);
+      token = await tokenFor(user);
+    },
     async close() {
       await app.close();
       await database.drop();
     },
   };
 }
-
-export const coordinator = { 'x-user-id': 'u-coord', 'x-user-name': 'Anna Koordination', 'x-user-role': 'coordinator' };

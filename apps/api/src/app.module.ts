@@ -1,10 +1,15 @@
 import { DynamicModule, Module, RequestMethod } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
+import { ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { PrometheusModule } from '@willsoto/nestjs-prometheus';
 import { StorageModule, StorageOptions } from '@kreislauf/storage';
 import { LoggerModule } from 'nestjs-pino';
+import { AccessGuard } from './access/access.guard';
+import { ResourceDirectory } from './access/resource-directory';
+import { TokenVerifier } from './access/token-verifier';
+import { MetricsController } from './health/metrics.controller';
 import { DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler } from './goals/goal-command.handlers';
 import { GetGoalHandler, GetGoalHistoryHandler } from './goals/goal.queries';
 import { GoalsController } from './goals/goals.controller';
@@ -39,7 +44,8 @@ export class AppModule {
         StorageModule.forRoot(storage),
         CqrsModule.forRoot(),
         TerminusModule,
-        PrometheusModule.register({ path: '/metrics' }),
+        PrometheusModule.register({ path: '/metrics', controller: MetricsController }),
+        ThrottlerModule.forRoot([{ ttl: 60_000, limit: storage.config.RATE_LIMIT_PER_MINUTE }]),
       ],
       controllers: [NetworksController, CyclesController, GoalsController, HealthController],
       providers: [
@@ -48,6 +54,10 @@ export class AppModule {
         EventSourcedExecutor,
         ReadYourWrites,
         ProjectionLagMetric,
+        TokenVerifier,
+        ResourceDirectory,
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],

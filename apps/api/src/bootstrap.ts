@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { StorageOptions } from '@kreislauf/storage';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AppModule } from './app.module';
@@ -14,6 +15,9 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   register.clear();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
+  app.use(helmet());
+  const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
+  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
@@ -23,6 +27,7 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
       .setTitle('kreislauf')
       .setDescription('Quality development of municipal prevention networks: goals, reviews and reorientations as events.')
       .setVersion('1')
+      .addBearerAuth()
       .build(),
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });

@@ -14,6 +14,23 @@ const schema = z
     READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(0).max(60_000).default(5000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/).default('256kb'),
+    AUTH_MODE: z.enum(['embedded', 'oidc']).default('embedded'),
+    /** Embedded mode: the HS256 signing secret; by default one is created under DATA_DIR on first start. */
+    AUTH_SECRET: z.string().min(32).optional(),
+    OIDC_ISSUER: z.url().optional(),
+    OIDC_AUDIENCE: z.string().min(1).optional(),
+    /** Defaults to the issuer's discovery document's jwks_uri. */
+    OIDC_JWKS_URI: z.url().optional(),
+    /** The claim that carries the roles, as `<role>@<networkId>` strings or `admin`. */
+    OIDC_ROLES_CLAIM: z.string().min(1).default('kreislauf_roles'),
+    OIDC_NAME_CLAIM: z.string().min(1).default('name'),
+    /** Comma-separated origins allowed by CORS; empty allows none. */
+    CORS_ORIGINS: z.string().default(''),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  })
+  .refine((env) => env.AUTH_MODE !== 'oidc' || !!env.OIDC_ISSUER, {
+    message: 'AUTH_MODE=oidc needs OIDC_ISSUER',
+    path: ['OIDC_ISSUER'],
   })
   .refine((env) => env.EVENT_STORE !== 'eventstoredb' || !!env.EVENTSTORE_CONNECTION_STRING, {
     message: 'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING',

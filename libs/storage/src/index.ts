@@ -6,3 +6,4 @@ export * from './projection-worker';
 export * from './storage-options';
 export * from './resolve-database';
 export * from './process-lifecycle';
+export * from './embedded-auth';

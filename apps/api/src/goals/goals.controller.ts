@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
 import { ReadQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
@@ -14,6 +15,7 @@ import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto
 import { GetGoal, GetGoalHistory } from './goal.queries';
 
 @ApiTags('goals')
+@ApiBearerAuth()
 @Controller('goals')
 export class GoalsController {
   constructor(
@@ -23,6 +25,7 @@ export class GoalsController {
   ) {}
 
   @Post(':goalId/concretisations')
+  @Access('goal.concretise', { kind: 'goal', param: 'goalId' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Concretise an operational goal: indicators with baseline and target, measures with a responsible organisation' })
   @ApiOkResponse({ type: WriteResponseDto })
@@ -38,6 +41,7 @@ export class GoalsController {
   }
 
   @Post(':goalId/measurements')
+  @Access('goal.record_measurement', { kind: 'goal', param: 'goalId' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Record a measurement of one of the goal’s indicators' })
   @ApiOkResponse({ type: WriteResponseDto })
@@ -51,6 +55,7 @@ export class GoalsController {
   }
 
   @Post(':goalId/reviews')
+  @Access('goal.review', { kind: 'goal', param: 'goalId' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Review a goal: an assessment at a date, with evidence' })
   @ApiOkResponse({ type: WriteResponseDto })
@@ -64,6 +69,7 @@ export class GoalsController {
   }
 
   @Post(':goalId/reorientations')
+  @Access('goal.reorient', { kind: 'goal', param: 'goalId' })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Decide after a review: continue, adjust, replace or retire, with a rationale' })
   @ApiOkResponse({ type: WriteResponseDto })
@@ -83,6 +89,7 @@ export class GoalsController {
   }
 
   @Get(':goalId')
+  @Access('goal.read', { kind: 'goal', param: 'goalId' })
   @ApiOperation({ summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations' })
   @ApiNotFoundResponse({ description: 'No such goal' })
   async get(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
@@ -93,6 +100,7 @@ export class GoalsController {
   }
 
   @Get(':goalId/history')
+  @Access('goal.history', { kind: 'goal', param: 'goalId' })
   @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why' })
   async history(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);

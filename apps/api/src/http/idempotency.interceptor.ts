@@ -7,6 +7,7 @@ import type { Request, Response } from 'express';
 import { from, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
+import { RequestWithAccess } from '../access/access.guard';
 import { ProblemException } from './problem';
 
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
@@ -29,7 +30,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!KEY_PATTERN.test(key)) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'idempotency.invalid_key', 'Invalid Idempotency-Key', 'Use 1 to 200 letters, digits, ".", ":", "_" or "-"');
     }
-    const scope = `${request.header('x-user-id') ?? 'anonymous'} ${request.method} ${request.path}`;
+    const scope = `${(request as RequestWithAccess).access?.principal.userId ?? 'anonymous'} ${request.method} ${request.path}`;
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
 
     const claimed = await this.dataSource.query(

@@ -20,6 +20,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const problem = this.toProblem(error);
     if (problem.status >= 500) this.logger.error(String(error), (error as Error)?.stack);
+    if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     if (problem.status === HttpStatus.CONFLICT && typeof problem.currentVersion === 'number') {
       response.setHeader('ETag', `"${problem.currentVersion}"`);
     }

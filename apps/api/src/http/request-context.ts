@@ -1,32 +1,36 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
-import type { Request } from 'express';
+import { RequestWithAccess } from '../access/access.guard';
 import { CommandContext } from '../write/command-context';
 import { ProblemException } from './problem';
 
-const SAFE_HEADER = /^[\w.@:\- ]{1,200}$/;
+const SAFE_HEADER = /^[\w.:-]{1,200}$/;
 
 /**
- * The command context of a request: the acting user, the correlation id, the request's clock and the
- * If-Match version. Until authentication is in place the actor comes from X-User-Id / X-User-Name /
- * X-User-Role and defaults to an anonymous user.
+ * The command context of a request: the acting user as the access guard authenticated them (never a field
+ * of the body), the correlation id, the request's clock and the If-Match version.
  */
 export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<Request>();
-  const header = (name: string) => {
-    const value = request.header(name);
-    if (value === undefined) return undefined;
-    if (!SAFE_HEADER.test(value)) throw new ProblemException(HttpStatus.BAD_REQUEST, 'header.invalid', 'Invalid header', `${name} is not valid`);
-    return value;
-  };
-  const displayName = header('x-user-name');
+  const request = ctx.switchToHttp().getRequest<RequestWithAccess>();
+  if (!request.access) throw new Error('RequestContext on a route without an access rule');
+  const correlationId = request.header('x-correlation-id');
+  if (correlationId !== undefined && !SAFE_HEADER.test(correlationId)) {
+    throw new ProblemException(HttpStatus.BAD_REQUEST, 'header.invalid', 'Invalid header', 'X-Correlation-Id must be 1 to 200 letters, digits, ".", ":", "_" or "-"');
+  }
   return {
-    actor: { userId: header('x-user-id') ?? 'anonymous', ...(displayName ? { displayName } : {}), role: header('x-user-role') ?? 'coordinator' },
-    correlationId: header('x-correlation-id') ?? randomUUID(),
+    actor: request.access.actor,
+    correlationId: correlationId ?? randomUUID(),
     causationId: null,
     now: new Date(),
     expectedVersion: parseIfMatch(request.header('if-match')),
   };
+});
+
+/** The network the access guard found the route's resource in. */
+export const ScopedNetworkId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
+  const networkId = ctx.switchToHttp().getRequest<RequestWithAccess>().access?.networkId;
+  if (!networkId) throw new Error('ScopedNetworkId on a route without a network scope');
+  return networkId;
 });
 
 function parseIfMatch(value: string | undefined): number | undefined {

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Access } from '../access/access.decorator';
 import { DefineGoalCommand } from '../goals/goal.commands';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { UuidParam, withETag } from '../http/params';
@@ -16,6 +17,7 @@ import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
 
 @ApiTags('networks')
+@ApiBearerAuth()
 @Controller('networks')
 export class NetworksController {
   constructor(
@@ -25,8 +27,9 @@ export class NetworksController {
   ) {}
 
   @Post()
+  @Access('network.register')
   @HttpCode(HttpStatus.CREATED)
-  @ApiOperation({ summary: 'Register a network' })
+  @ApiOperation({ summary: 'Register a network (admin)' })
   @ApiCreatedResponse({ type: WriteResponseDto })
   async register(@Body() body: RegisterNetworkDto, @RequestContext() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'RegisterNetwork' as const, networkId: randomUUID(), data: { ...body, programme: body.programme ?? null } };
@@ -34,6 +37,7 @@ export class NetworksController {
   }
 
   @Get(':networkId')
+  @Access('network.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'A network with its cycles' })
   @ApiOkResponse({ description: 'The network' })
   @ApiNotFoundResponse({ description: 'No such network' })
@@ -45,6 +49,7 @@ export class NetworksController {
   }
 
   @Post(':networkId/cycles')
+  @Access('cycle.open', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open a quality cycle (at most one open cycle per network)' })
   @ApiCreatedResponse({ type: WriteResponseDto })
@@ -60,6 +65,7 @@ export class NetworksController {
   }
 
   @Post(':networkId/goals')
+  @Access('goal.define', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Define a strategic or operational goal in an open cycle' })
   @ApiCreatedResponse({ type: WriteResponseDto })
@@ -82,6 +88,7 @@ export class NetworksController {
   }
 
   @Get(':networkId/cycle-board')
+  @Access('cycle_board.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The cycle board: current phase, goals as a tree with status, last assessment, next review and progress' })
   async cycleBoard(@UuidParam('networkId') networkId: string, @Query() query: CycleBoardQueryDto) {
     await this.readYourWrites.ensure(query.after);
@@ -89,6 +96,7 @@ export class NetworksController {
   }
 
   @Get(':networkId/reviews-due')
+  @Access('reviews_due.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date' })
   async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
     await this.readYourWrites.ensure(query.after);

@@ -1,0 +1,31 @@
+/** Roles a person holds in one network; `admin` is held across networks. */
+export const ROLES = ['coordinator', 'steering', 'member', 'funder'] as const;
+export type Role = (typeof ROLES)[number];
+
+const everyone: readonly Role[] = ROLES;
+const steeringGroup: readonly Role[] = ['coordinator', 'steering'];
+const coordination: readonly Role[] = ['coordinator'];
+
+/**
+ * Who may send which command and which query: the one table the access guard enforces, and the one the
+ * README shows. `admin` may do what lists it and nothing else; network roles act in their own network.
+ */
+export const ACCESS_POLICY = {
+  'metrics.read': { admin: true, roles: [] },
+  'network.register': { admin: true, roles: [] },
+  'network.read': { admin: true, roles: everyone },
+  'cycle.open': { admin: false, roles: coordination },
+  'cycle.enter_phase': { admin: false, roles: steeringGroup },
+  'cycle.close': { admin: false, roles: coordination },
+  'cycle_board.read': { admin: false, roles: everyone },
+  'reviews_due.read': { admin: false, roles: everyone },
+  'goal.define': { admin: false, roles: steeringGroup },
+  'goal.concretise': { admin: false, roles: steeringGroup },
+  'goal.record_measurement': { admin: false, roles: steeringGroup },
+  'goal.review': { admin: false, roles: steeringGroup },
+  'goal.reorient': { admin: false, roles: steeringGroup },
+  'goal.read': { admin: false, roles: everyone },
+  'goal.history': { admin: false, roles: everyone },
+} as const satisfies Record<string, { admin: boolean; roles: readonly Role[] }>;
+
+export type Action = keyof typeof ACCESS_POLICY;

@@ -1,0 +1,111 @@
+import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { CycleNotFound, DomainError, GoalNotFound, NetworkNotFound } from '@kreislauf/domain';
+import type { Request } from 'express';
+import { isUUID } from 'class-validator';
+import { invalidUuid } from '../http/params';
+import { ProblemException } from '../http/problem';
+import { ACCESS_POLICY, ROLES } from './access-policy';
+import { ACCESS_RULE, AccessRule, PUBLIC_ROUTE, ResourceScope } from './access.decorator';
+import { Principal } from './principal';
+import { ResourceDirectory } from './resource-directory';
+import { TokenVerifier } from './token-verifier';
+
+/** What the guard learned about a request: who acts, in which role, in which network. */
+export interface RequestAccess {
+  principal: Principal;
+  actor: { userId: string; displayName?: string; role: string };
+  networkId: string | null;
+}
+
+export type RequestWithAccess = Request & { access?: RequestAccess };
+
+/**
+ * The one place that enforces ACCESS_POLICY. No token or a bad one: 401. No role in the resource's
+ * network: the same 404 as for a resource that does not exist. A role that may not do this: 403.
+ */
+@Injectable()
+export class AccessGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly tokens: TokenVerifier,
+    private readonly directory: ResourceDirectory,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const request = context.switchToHttp().getRequest<RequestWithAccess>();
+    const principal = await this.authenticate(request);
+    const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, targets);
+    if (!rule) throw forbidden('This route has no access rule');
+    const policy = ACCESS_POLICY[rule.action];
+
+    if (rule.scope.kind === 'none') {
+      if (!(policy.admin && principal.admin)) throw forbidden(`Only an administrator may do this (${rule.action})`);
+      request.access = { principal, actor: actorOf(principal, 'admin'), networkId: null };
+      return true;
+    }
+
+    const resourceId = String(request.params[rule.scope.param]);
+    // Checked before any lookup, with the same answer the route's own UUID pipe gives.
+    if (!isUUID(resourceId)) throw invalidUuid(rule.scope.param);
+    const networkId = await this.networkOf(rule.scope, resourceId);
+    const held = principal.networkRoles.get(networkId.toLowerCase()) ?? [];
+    const allowed = ROLES.find((role) => held.includes(role) && (policy.roles as readonly string[]).includes(role));
+    if (allowed) {
+      request.access = { principal, actor: actorOf(principal, allowed), networkId };
+      return true;
+    }
+    if (policy.admin && principal.admin) {
+      request.access = { principal, actor: actorOf(principal, 'admin'), networkId };
+      return true;
+    }
+    if (held.length === 0) throw notFound(rule.scope, resourceId); // existence is not disclosed
+    throw forbidden(`Your role in this network (${held.join(', ')}) may not do this (${rule.action})`);
+  }
+
+  private async authenticate(request: Request): Promise<Principal> {
+    const match = /^Bearer\s+(\S+)$/i.exec(request.header('authorization') ?? '');
+    if (!match) throw unauthenticated('Send a bearer token in the Authorization header');
+    try {
+      return await this.tokens.verify(match[1]);
+    } catch {
+      throw unauthenticated('The bearer token is not valid (signature, issuer, audience or expiry)');
+    }
+  }
+
+  private networkOf(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): Promise<string> {
+    switch (scope.kind) {
+      case 'network':
+        return Promise.resolve(id);
+      case 'goal':
+        return this.directory.networkOfGoal(id);
+      case 'cycle':
+        return this.directory.networkOfCycle(id);
+    }
+  }
+}
+
+function actorOf(principal: Principal, role: string): RequestAccess['actor'] {
+  return { userId: principal.userId, ...(principal.displayName ? { displayName: principal.displayName } : {}), role };
+}
+
+function notFound(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): DomainError {
+  switch (scope.kind) {
+    case 'network':
+      return new NetworkNotFound(id);
+    case 'goal':
+      return new GoalNotFound(id);
+    case 'cycle':
+      return new CycleNotFound(id);
+  }
+}
+
+function unauthenticated(detail: string): ProblemException {
+  return new ProblemException(HttpStatus.UNAUTHORIZED, 'auth.unauthenticated', 'Authentication required', detail);
+}
+
+function forbidden(detail: string): ProblemException {
+  return new ProblemException(HttpStatus.FORBIDDEN, 'auth.forbidden', 'Not allowed', detail);
+}

@@ -1,0 +1,51 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { CycleNotFound, GoalNotFound } from '@kreislauf/domain';
+import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
+import { CycleRow } from '@kreislauf/read-models';
+import { ReadModelPositions } from '@kreislauf/storage';
+import { DataSource } from 'typeorm';
+
+const CYCLE_LOOKUP_WAIT_MS = 2000;
+const CACHE_LIMIT = 10_000;
+
+/** The network a goal or a cycle belongs to. It never changes, so answers are cached. */
+@Injectable()
+export class ResourceDirectory {
+  private readonly cache = new Map<string, string>();
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly positions: ReadModelPositions,
+  ) {}
+
+  /** From the goal's first event in the store: consistent even for a goal defined a moment ago. */
+  async networkOfGoal(goalId: string): Promise<string> {
+    return this.cached(`goal:${goalId}`, async () => {
+      const [defined] = await this.store.readStream(`goal-${goalId}`, { to: 0 });
+      const networkId = defined?.data.networkId;
+      if (typeof networkId !== 'string') throw new GoalNotFound(goalId);
+      return networkId;
+    });
+  }
+
+  /** Cycles live in their network's stream; the cycles read model knows which. A brand-new cycle may need a moment. */
+  async networkOfCycle(cycleId: string): Promise<string> {
+    return this.cached(`cycle:${cycleId}`, async () => {
+      const find = async () => (await this.dataSource.manager.findOneBy(CycleRow, { id: cycleId }))?.networkId;
+      const found = (await find()) ?? ((await this.positions.waitForHead(CYCLE_LOOKUP_WAIT_MS)) ? await find() : undefined);
+      if (!found) throw new CycleNotFound(cycleId);
+      return found;
+    });
+  }
+
+  private async cached(key: string, lookup: () => Promise<string>): Promise<string> {
+    const known = this.cache.get(key);
+    if (known) return known;
+    const networkId = await lookup();
+    if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(key, networkId);
+    return networkId;
+  }
+}
