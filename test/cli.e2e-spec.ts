@@ -17,7 +17,7 @@ describe('cli', () => {
   let db: Client;
   const lines: string[] = [];
   const cli = (...argv: string[]) =>
-    runCli(argv, loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: api.database.url }), api.database.url, { log: (line) => lines.push(line) });
+    runCli(argv, loadConfig({ LOG_LEVEL: 'silent', DATABASE_URL: api.database.url }), async () => api.database.url, { log: (line) => lines.push(line) });
 
   beforeAll(async () => {
     api = await startTestApi();

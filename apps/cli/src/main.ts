@@ -1,13 +1,17 @@
-import { exitWithStartFailure, loadConfig, resolveDatabase } from '@kreislauf/storage';
+import { exitWithStartFailure, loadConfig, ResolvedDatabase, resolveDatabase } from '@kreislauf/storage';
 import { runCli } from './cli';
 
 async function main(): Promise<number> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
-  const database = await resolveDatabase(config, { reuseRunning: true });
+  let database: ResolvedDatabase | null = null;
   try {
-    return await runCli(process.argv.slice(2), config, database.url, { log: (line) => process.stdout.write(`${line}\n`) });
+    const connect = async () => {
+      database = await resolveDatabase(config, { reuseRunning: true });
+      return database.url;
+    };
+    return await runCli(process.argv.slice(2), config, connect, { log: (line) => process.stdout.write(`${line}\n`) });
   } finally {
-    await database.embedded?.stop();
+    await (database as ResolvedDatabase | null)?.embedded?.stop();
   }
 }
 

@@ -1,0 +1,91 @@
+import { ROLES } from '../apps/api/src/access/access-policy';
+import { NETWORK_ENDPOINTS } from './support/endpoints';
+import { networkWithGoals, NetworkFixture } from './support/network-fixture';
+import { startTestApi, TestApi } from './support/test-api';
+
+type Who = (typeof ROLES)[number] | 'admin' | 'outsider';
+/** allowed: past the guard (the domain may still refuse with 422); 403: the role may not; 404: no role here. */
+type Outcome = 'allowed' | 403 | 404;
+
+const WHO: Who[] = ['coordinator', 'steering', 'member', 'funder', 'admin', 'outsider'];
+
+/** The access table as the README states it: every endpoint, every role. */
+const EXPECTED: Record<string, Record<Who, Outcome>> = {
+  'POST /api/v1/networks': { coordinator: 403, steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 403 },
+  'GET /metrics': { coordinator: 403, steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 403 },
+  'GET /api/v1/networks/{networkId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 404 },
+  'POST /api/v1/networks/{networkId}/cycles': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/cycles/{cycleId}/phases': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/cycles/{cycleId}/close': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/networks/{networkId}/goals': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/goals/{goalId}/concretisations': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/goals/{goalId}/measurements': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/goals/{goalId}/reviews': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/goals/{goalId}/reorientations': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'GET /api/v1/goals/{goalId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/goals/{goalId}/history': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/cycle-board': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/reviews-due': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+};
+
+describe('access policy: every endpoint with every role', () => {
+  let api: TestApi;
+  let fixture: NetworkFixture;
+  let elsewhere: NetworkFixture;
+  const tokens = {} as Record<Who, string>;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    fixture = await networkWithGoals(api);
+    elsewhere = await networkWithGoals(api);
+    for (const role of ROLES) tokens[role] = await api.tokenFor({ userId: `u-${role}`, displayName: role, roles: [`${role}@${fixture.networkId}`] });
+    tokens.admin = await api.tokenFor({ userId: 'u-admin', roles: ['admin'] });
+    tokens.outsider = await api.tokenFor({ userId: 'u-outsider', roles: [`coordinator@${elsewhere.networkId}`] });
+  });
+  afterAll(() => api.close());
+
+  it('covers every operation of the OpenAPI document', async () => {
+    const document = (await api.anonymous().get('/api/docs-json').expect(200)).body;
+    const operations = Object.entries(document.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations.filter((operation) => operation !== 'GET /health').sort()).toEqual(Object.keys(EXPECTED).filter((key) => key !== 'GET /metrics').sort());
+  });
+
+  const requests: { key: string; send: (token: string) => Promise<{ status: number; body: { code?: string } }> }[] = [
+    ...NETWORK_ENDPOINTS.map((endpoint) => ({
+      key: `${endpoint.method.toUpperCase()} ${endpoint.route}`,
+      send: (token: string) => {
+        const request = api.anonymous()[endpoint.method](endpoint.path(fixture)).auth(token, { type: 'bearer' });
+        return endpoint.body ? request.send(endpoint.body(fixture)) : request;
+      },
+    })),
+    {
+      key: 'POST /api/v1/networks',
+      send: (token: string) =>
+        api.anonymous().post('/api/v1/networks').auth(token, { type: 'bearer' }).send({ name: 'N', region: 'R', responsibleBody: 'B', municipalities: [], registeredOn: '2020-01-01' }),
+    },
+    { key: 'GET /metrics', send: (token: string) => api.anonymous().get('/metrics').auth(token, { type: 'bearer' }) },
+  ];
+
+  for (const who of WHO) {
+    it(`gives ${who} what the table says`, async () => {
+      const actual: Record<string, Outcome | number> = {};
+      const expected: Record<string, Outcome> = {};
+      for (const { key, send } of requests) {
+        const response = await send(tokens[who]);
+        actual[key] = outcomeOf(response);
+        expected[key] = EXPECTED[key][who];
+      }
+      expect(actual).toEqual(expected);
+    });
+  }
+});
+
+function outcomeOf(response: { status: number; body: { code?: string } }): Outcome | number {
+  if (response.status === 403 && response.body.code === 'auth.forbidden') return 403;
+  if (response.status === 404 && /\.not_found$/.test(response.body.code ?? '')) return 404;
+  // Past the guard: a success, or the domain's own refusal of this particular command.
+  if (response.status < 300 || (response.status === 422 && !response.body.code?.startsWith('auth.'))) return 'allowed';
+  return response.status;
+}
