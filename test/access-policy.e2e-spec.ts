@@ -26,6 +26,9 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'GET /api/v1/goals/{goalId}/history': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'GET /api/v1/networks/{networkId}/cycle-board': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'GET /api/v1/networks/{networkId}/reviews-due': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'POST /api/v1/networks/{networkId}/role-grants': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },
+  'POST /api/v1/networks/{networkId}/role-revocations': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },
+  'GET /api/v1/networks/{networkId}/roles': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },
 };
 
 describe('access policy: every endpoint with every role', () => {
@@ -82,10 +85,39 @@ describe('access policy: every endpoint with every role', () => {
   }
 });
 
+describe('granted roles', () => {
+  let api: TestApi;
+  let fixture: NetworkFixture;
+  beforeAll(async () => {
+    api = await startTestApi();
+    fixture = await networkWithGoals(api);
+  });
+  afterAll(() => api.close());
+
+  it('act beside the token’s roles until they are revoked', async () => {
+    const bea = await api.tokenFor({ userId: 'u-bea', displayName: 'Bea Steuerung', roles: [] });
+    const review = () =>
+      api.anonymous().post(`/api/v1/goals/${fixture.operationalId}/reviews`).auth(bea, { type: 'bearer' }).send({ reviewedOn: '2026-03-05', assessment: 'at_risk', evidence: 'Sitzung' });
+    await review().expect(404);
+
+    const granted = await api.http().post(`/api/v1/networks/${fixture.networkId}/role-grants`).send({ userId: 'u-bea', role: 'steering', on: '2026-03-01' }).expect(200);
+    const roles = await api.http().get(`/api/v1/networks/${fixture.networkId}/roles?after=${granted.body.position}`).expect(200);
+    expect(roles.body).toEqual([{ userId: 'u-bea', role: 'steering', grantedOn: '2026-03-01' }]);
+    const reviewed = await review().expect(200);
+    const history = await api.http().get(`/api/v1/goals/${fixture.operationalId}/history?after=${reviewed.body.position}`).expect(200);
+    expect(history.body.at(-1).actor).toEqual({ userId: 'u-bea', displayName: 'Bea Steuerung', role: 'steering' });
+
+    await api.http().post(`/api/v1/networks/${fixture.networkId}/role-grants`).send({ userId: 'u-bea', role: 'steering' }).expect(409);
+    const revoked = await api.http().post(`/api/v1/networks/${fixture.networkId}/role-revocations`).send({ userId: 'u-bea', role: 'steering' }).expect(200);
+    await api.http().get(`/api/v1/networks/${fixture.networkId}/roles?after=${revoked.body.position}`).expect(200, []);
+    await review().expect(404);
+  });
+});
+
 function outcomeOf(response: { status: number; body: { code?: string } }): Outcome | number {
   if (response.status === 403 && response.body.code === 'auth.forbidden') return 403;
   if (response.status === 404 && /\.not_found$/.test(response.body.code ?? '')) return 404;
   // Past the guard: a success, or the domain's own refusal of this particular command.
-  if (response.status < 300 || (response.status === 422 && !response.body.code?.startsWith('auth.'))) return 'allowed';
+  if (response.status < 300 || ([409, 422].includes(response.status) && !response.body.code?.startsWith('auth.'))) return 'allowed';
   return response.status;
 }

@@ -7,6 +7,7 @@ import { startTestApi, TestApi } from './support/test-api';
 const READ_MODEL_TABLES = {
   rm_networks: 'id',
   rm_cycles: 'id',
+  rm_network_roles: 'network_id, user_id, role',
   rm_goals: 'id',
   rm_goal_history: 'event_id',
 };

@@ -71,6 +71,19 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   { route: '/api/v1/goals/{goalId}', method: 'get', path: (f) => `/api/v1/goals/${f.operationalId}` },
   { route: '/api/v1/goals/{goalId}/history', method: 'get', path: (f) => `/api/v1/goals/${f.operationalId}/history` },
   { route: '/api/v1/networks/{networkId}/cycle-board', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/cycle-board` },
+  {
+    route: '/api/v1/networks/{networkId}/role-grants',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/role-grants`,
+    body: () => ({ userId: `u-${randomUUID()}`, role: 'member' }),
+  },
+  {
+    route: '/api/v1/networks/{networkId}/role-revocations',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/role-revocations`,
+    body: () => ({ userId: 'u-never-granted', role: 'member' }),
+  },
+  { route: '/api/v1/networks/{networkId}/roles', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/roles` },
   { route: '/api/v1/networks/{networkId}/reviews-due', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/reviews-due?on=2026-12-31` },
 ];
 

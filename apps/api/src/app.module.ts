@@ -20,12 +20,13 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
 import { NetworkCommandHandler } from './networks/network-command.handler';
-import { FindNetworkOfCycleHandler, GetCycleBoardHandler, GetNetworkHandler, GetReviewsDueHandler } from './networks/network.queries';
+import { NetworkRolesController } from './networks/network-roles.controller';
+import { GetCycleBoardHandler, GetNetworkHandler, GetNetworkRolesHandler, GetReviewsDueHandler } from './networks/network.queries';
 import { NetworksController } from './networks/networks.controller';
 import { EventSourcedExecutor } from './write/event-sourced-executor';
 
 const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
-const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, FindNetworkOfCycleHandler, GetGoalHandler, GetGoalHistoryHandler];
+const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, GetNetworkRolesHandler, GetGoalHandler, GetGoalHistoryHandler];
 
 @Module({})
 export class AppModule {
@@ -47,7 +48,7 @@ export class AppModule {
         PrometheusModule.register({ path: '/metrics', controller: MetricsController }),
         ThrottlerModule.forRoot([{ ttl: 60_000, limit: storage.config.RATE_LIMIT_PER_MINUTE }]),
       ],
-      controllers: [NetworksController, CyclesController, GoalsController, HealthController],
+      controllers: [NetworksController, NetworkRolesController, CyclesController, GoalsController, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,

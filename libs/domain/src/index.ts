@@ -3,6 +3,7 @@ export * from './domain-event';
 export * from './catalogues/quality-goals';
 export * from './catalogues/life-phases';
 export * from './catalogues/cycle-phases';
+export * from './catalogues/network-roles';
 export * from './network/network.commands';
 export * from './network/network.events';
 export * from './network/network.errors';

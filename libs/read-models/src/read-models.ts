@@ -4,13 +4,14 @@ import { GoalHistoryRow } from './goal-history/goal-history.entity';
 import { GoalRow } from './goals/goal.entities';
 import { GoalsProjection } from './goals/goals.projection';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
-import { CycleRow, NetworkRow } from './networks/network.entities';
+import { NetworkRoles1764100000000 } from './migrations/1764100000000-network-roles';
+import { CycleRow, NetworkRoleRow, NetworkRow } from './networks/network.entities';
 import { NetworksProjection } from './networks/networks.projection';
 import { Projection } from './projection';
 import { ProjectionCheckpoint } from './runner/projection-checkpoint.entity';
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, GoalRow, GoalHistoryRow];
-export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000];
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, NetworkRoleRow, GoalRow, GoalHistoryRow];
+export const READ_MODEL_MIGRATIONS = [InitialReadModels1764000000000, NetworkRoles1764100000000];
 
 export function createProjections(): Projection[] {
   return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection()];

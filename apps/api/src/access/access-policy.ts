@@ -1,6 +1,8 @@
-/** Roles a person holds in one network; `admin` is held across networks. */
-export const ROLES = ['coordinator', 'steering', 'member', 'funder'] as const;
-export type Role = (typeof ROLES)[number];
+import { NETWORK_ROLES, NetworkRole } from '@kreislauf/domain';
+
+/** Roles a person holds in one network, most capable first; `admin` is held across networks. */
+export const ROLES = NETWORK_ROLES;
+export type Role = NetworkRole;
 
 const everyone: readonly Role[] = ROLES;
 const steeringGroup: readonly Role[] = ['coordinator', 'steering'];
@@ -14,6 +16,9 @@ export const ACCESS_POLICY = {
   'metrics.read': { admin: true, roles: [] },
   'network.register': { admin: true, roles: [] },
   'network.read': { admin: true, roles: everyone },
+  'roles.read': { admin: true, roles: coordination },
+  'role.grant': { admin: true, roles: coordination },
+  'role.revoke': { admin: true, roles: coordination },
   'cycle.open': { admin: false, roles: coordination },
   'cycle.enter_phase': { admin: false, roles: steeringGroup },
   'cycle.close': { admin: false, roles: coordination },

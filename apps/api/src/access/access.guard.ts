@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { isUUID } from 'class-validator';
 import { invalidUuid } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { ACCESS_POLICY, ROLES } from './access-policy';
+import { ACCESS_POLICY, Role, ROLES } from './access-policy';
 import { ACCESS_RULE, AccessRule, PUBLIC_ROUTE, ResourceScope } from './access.decorator';
 import { Principal } from './principal';
 import { ResourceDirectory } from './resource-directory';
@@ -51,7 +51,7 @@ export class AccessGuard implements CanActivate {
     // Checked before any lookup, with the same answer the route's own UUID pipe gives.
     if (!isUUID(resourceId)) throw invalidUuid(rule.scope.param);
     const networkId = await this.networkOf(rule.scope, resourceId);
-    const held = principal.networkRoles.get(networkId.toLowerCase()) ?? [];
+    const held = await this.rolesIn(principal, networkId);
     const allowed = ROLES.find((role) => held.includes(role) && (policy.roles as readonly string[]).includes(role));
     if (allowed) {
       request.access = { principal, actor: actorOf(principal, allowed), networkId };
@@ -63,6 +63,13 @@ export class AccessGuard implements CanActivate {
     }
     if (held.length === 0) throw notFound(rule.scope, resourceId); // existence is not disclosed
     throw forbidden(`Your role in this network (${held.join(', ')}) may not do this (${rule.action})`);
+  }
+
+  /** The roles the token carries in the network, and those granted there. */
+  private async rolesIn(principal: Principal, networkId: string): Promise<Role[]> {
+    const fromToken = principal.networkRoles.get(networkId.toLowerCase()) ?? [];
+    const granted = await this.directory.grantedRoles(principal.userId, networkId);
+    return [...new Set([...fromToken, ...granted])];
   }
 
   private async authenticate(request: Request): Promise<Principal> {

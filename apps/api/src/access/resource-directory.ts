@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CycleNotFound, GoalNotFound } from '@kreislauf/domain';
 import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
-import { CycleRow } from '@kreislauf/read-models';
+import { CycleRow, NetworkRoleRow } from '@kreislauf/read-models';
+import { Role } from './access-policy';
 import { ReadModelPositions } from '@kreislauf/storage';
 import { DataSource } from 'typeorm';
 
@@ -38,6 +39,12 @@ export class ResourceDirectory {
       if (!found) throw new CycleNotFound(cycleId);
       return found;
     });
+  }
+
+  /** Roles granted to a person in a network (not cached: a revocation takes effect at once). */
+  async grantedRoles(userId: string, networkId: string): Promise<Role[]> {
+    const rows = await this.dataSource.manager.findBy(NetworkRoleRow, { userId, networkId });
+    return rows.map((row) => row.role as Role);
   }
 
   private async cached(key: string, lookup: () => Promise<string>): Promise<string> {

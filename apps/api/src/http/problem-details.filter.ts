@@ -86,6 +86,8 @@ function titleOfStatus(status: number, fallback: string): string {
 }
 
 function isBodyParserError(error: unknown): error is { status: number; message: string } {
-  const candidate = error as { status?: unknown; type?: unknown } | null;
-  return typeof candidate?.status === 'number' && typeof candidate.type === 'string' && candidate.status >= 400 && candidate.status < 500;
+  const candidate = error as { status?: unknown; type?: unknown; expose?: unknown } | null;
+  // body-parser's own errors carry a `type`; a body that does not match its Content-Encoding (a zlib error) only `expose`.
+  const fromBodyParser = typeof candidate?.type === 'string' || candidate?.expose === true;
+  return typeof candidate?.status === 'number' && fromBodyParser && candidate.status >= 400 && candidate.status < 500;
 }

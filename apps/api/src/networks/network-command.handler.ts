@@ -15,7 +15,7 @@ export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkComm
       networkId: command.networkId,
       occurredAt: networkEventOccurredOn(event),
     }));
-    const id = command.type === 'RegisterNetwork' ? command.networkId : command.data.cycleId;
+    const id = 'cycleId' in command.data ? command.data.cycleId : command.networkId;
     return { id, ...result };
   }
 }

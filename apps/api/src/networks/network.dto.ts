@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length } from 'class-validator';
-import { CYCLE_PHASES, CyclePhase } from '@kreislauf/domain';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { CYCLE_PHASES, CyclePhase, NETWORK_ROLES, NetworkRole } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 
 export class RegisterNetworkDto {
@@ -64,4 +64,20 @@ export class EnterCyclePhaseDto {
 export class CloseCycleDto {
   @IsCalendarDate()
   closedOn!: string;
+}
+
+export class RoleChangeDto {
+  @ApiProperty({ example: 'kc-4711', description: 'The user id as it appears in tokens (the `sub` claim)', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  @Matches(/^[\w.@:|-]+$/, { message: 'userId may hold letters, digits and . @ : | _ -' })
+  userId!: string;
+
+  @ApiProperty({ enum: NETWORK_ROLES })
+  @IsIn([...NETWORK_ROLES])
+  role!: NetworkRole;
+
+  @IsOptional()
+  @IsCalendarDate({ required: false, description: 'When it takes effect (business time); today by default' })
+  on?: string;
 }

@@ -1,7 +1,7 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkNotFound } from '@kreislauf/domain';
-import { averageProgress, CycleRow, GoalRow, NetworkRow } from '@kreislauf/read-models';
+import { averageProgress, CycleRow, GoalRow, NetworkRoleRow, NetworkRow } from '@kreislauf/read-models';
 import { DataSource, LessThanOrEqual } from 'typeorm';
 
 export interface NetworkView extends Omit<NetworkRow, 'openCycleId'> {
@@ -65,9 +65,8 @@ export class GetReviewsDue extends Query<DueReview[]> {
   }
 }
 
-/** Which network a cycle belongs to: cycle commands go to their network's stream. */
-export class FindNetworkOfCycle extends Query<string | null> {
-  constructor(readonly cycleId: string) {
+export class GetNetworkRoles extends Query<Omit<NetworkRoleRow, 'networkId'>[]> {
+  constructor(readonly networkId: string) {
     super();
   }
 }
@@ -124,13 +123,14 @@ export class GetReviewsDueHandler implements IQueryHandler<GetReviewsDue, DueRev
   }
 }
 
-@QueryHandler(FindNetworkOfCycle)
-export class FindNetworkOfCycleHandler implements IQueryHandler<FindNetworkOfCycle, string | null> {
+@QueryHandler(GetNetworkRoles)
+export class GetNetworkRolesHandler implements IQueryHandler<GetNetworkRoles, Omit<NetworkRoleRow, 'networkId'>[]> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute({ cycleId }: FindNetworkOfCycle): Promise<string | null> {
-    const cycle = await this.dataSource.manager.findOneBy(CycleRow, { id: cycleId });
-    return cycle?.networkId ?? null;
+  async execute({ networkId }: GetNetworkRoles): Promise<Omit<NetworkRoleRow, 'networkId'>[]> {
+    if (!(await this.dataSource.manager.existsBy(NetworkRow, { id: networkId }))) throw new NetworkNotFound(networkId);
+    const rows = await this.dataSource.manager.find(NetworkRoleRow, { where: { networkId }, order: { userId: 'ASC', role: 'ASC' } });
+    return rows.map(({ userId, role, grantedOn }) => ({ userId, role, grantedOn }));
   }
 }
 

@@ -1,4 +1,5 @@
 import { CyclePhase } from '../catalogues/cycle-phases';
+import { NetworkRole } from '../catalogues/network-roles';
 import { IsoDate } from '../domain-event';
 
 export interface RegisterNetwork {
@@ -32,4 +33,16 @@ export interface CloseCycle {
   data: { cycleId: string; closedOn: IsoDate };
 }
 
-export type NetworkCommand = RegisterNetwork | OpenCycle | EnterCyclePhase | CloseCycle;
+export interface GrantRole {
+  type: 'GrantRole';
+  networkId: string;
+  data: { userId: string; role: NetworkRole; grantedOn: IsoDate };
+}
+
+export interface RevokeRole {
+  type: 'RevokeRole';
+  networkId: string;
+  data: { userId: string; role: NetworkRole; revokedOn: IsoDate };
+}
+
+export type NetworkCommand = RegisterNetwork | OpenCycle | EnterCyclePhase | CloseCycle | GrantRole | RevokeRole;

@@ -11,6 +11,8 @@ import {
   NetworkAlreadyRegistered,
   NetworkNotFound,
   PhaseOutOfOrder,
+  RoleAlreadyGranted,
+  RoleNotGranted,
 } from './network.errors';
 import { CycleClosed, CycleOpened, CyclePhaseEntered, NetworkEvent, NetworkRegistered } from './network.events';
 
@@ -134,5 +136,28 @@ describe('network decider', () => {
   it('refuses phases and closing of a closed cycle', () => {
     network.given(registered, opened, ...allPhases, closed).when(closeCycle('2026-12-02')).thenThrows(CycleNotOpen, 'cycle.not_open');
     network.given(registered, opened, ...allPhases, closed).when(enterPhase('leitbild')).thenThrows(CycleNotOpen);
+  });
+
+  describe('roles', () => {
+    const grant: NetworkCommand = { type: 'GrantRole', networkId, data: { userId: 'u-anna', role: 'steering', grantedOn: '2026-02-01' } };
+    const revoke: NetworkCommand = { type: 'RevokeRole', networkId, data: { userId: 'u-anna', role: 'steering', revokedOn: '2026-05-01' } };
+    const granted = { type: 'RoleGranted' as const, schemaVersion: 1, data: { userId: 'u-anna', role: 'steering' as const, grantedOn: '2026-02-01' } };
+    const revoked = { type: 'RoleRevoked' as const, schemaVersion: 1, data: { userId: 'u-anna', role: 'steering' as const, revokedOn: '2026-05-01' } };
+
+    it('grants a role in a network and revokes it', () => {
+      network.given(registered).when(grant).then([granted]);
+      network.given(registered, granted).when(revoke).then([revoked]);
+      network.given(registered, granted, revoked).when(grant).then([granted]);
+    });
+
+    it('refuses a role granted already, and revoking one never granted', () => {
+      network.given(registered, granted).when(grant).thenThrows(RoleAlreadyGranted, 'role.already_granted');
+      network.given(registered).when(revoke).thenThrows(RoleNotGranted, 'role.not_granted');
+      network.given(registered, granted, revoked).when(revoke).thenThrows(RoleNotGranted);
+    });
+
+    it('refuses roles in a network that does not exist', () => {
+      network.given().when(grant).thenThrows(NetworkNotFound);
+    });
   });
 });

@@ -11,6 +11,8 @@ import {
   NetworkAlreadyRegistered,
   NetworkNotFound,
   PhaseOutOfOrder,
+  RoleAlreadyGranted,
+  RoleNotGranted,
 } from './network.errors';
 import { NetworkEvent } from './network.events';
 
@@ -23,7 +25,14 @@ export interface CycleState {
 
 export type NetworkState =
   | { status: 'none' }
-  | { status: 'registered'; name: string; cycles: Record<string, CycleState>; openCycleId: string | null };
+  | {
+      status: 'registered';
+      name: string;
+      cycles: Record<string, CycleState>;
+      openCycleId: string | null;
+      /** Granted roles as `<userId> <role>`. */
+      grants: string[];
+    };
 
 export const initialNetworkState: NetworkState = { status: 'none' };
 
@@ -56,13 +65,27 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       if (data.closedOn < cycle.lastStepOn) throw new DateBeforePreviousStep(data.closedOn, cycle.lastStepOn);
       return [{ type: 'CycleClosed', schemaVersion: 1, data }];
     }
+    case 'GrantRole': {
+      const { data } = command;
+      if (state.grants.includes(grantKey(data))) throw new RoleAlreadyGranted(data.userId, data.role);
+      return [{ type: 'RoleGranted', schemaVersion: 1, data }];
+    }
+    case 'RevokeRole': {
+      const { data } = command;
+      if (!state.grants.includes(grantKey(data))) throw new RoleNotGranted(data.userId, data.role);
+      return [{ type: 'RoleRevoked', schemaVersion: 1, data }];
+    }
   }
 }
 
 export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
   switch (event.type) {
     case 'NetworkRegistered':
-      return { status: 'registered', name: event.data.name, cycles: {}, openCycleId: null };
+      return { status: 'registered', name: event.data.name, cycles: {}, openCycleId: null, grants: [] };
+    case 'RoleGranted':
+      return state.status === 'registered' ? { ...state, grants: [...state.grants, grantKey(event.data)] } : state;
+    case 'RoleRevoked':
+      return state.status === 'registered' ? { ...state, grants: state.grants.filter((grant) => grant !== grantKey(event.data)) } : state;
     case 'CycleOpened':
       return withCycle(state, event.data.cycleId, { status: 'open', phase: null, lastStepOn: event.data.openedOn }, event.data.cycleId);
     case 'CyclePhaseEntered': {
@@ -86,6 +109,10 @@ export const networkDecider: Decider<NetworkCommand, NetworkEvent, NetworkState>
   initialState: initialNetworkState,
 };
 
+function grantKey({ userId, role }: { userId: string; role: string }): string {
+  return `${userId} ${role}`;
+}
+
 export function nextPhase(current: CyclePhase | null): CyclePhase | null {
   if (current === null) return CYCLE_PHASES[0];
   return CYCLE_PHASES[CYCLE_PHASES.indexOf(current) + 1] ?? null;
@@ -105,7 +132,7 @@ function cycleOf(state: NetworkState, cycleId: string): CycleState {
 }
 
 function withCycle(state: NetworkState, cycleId: string, cycle: CycleState, openCycleId?: string | null): NetworkState {
-  const base = state.status === 'registered' ? state : { status: 'registered' as const, name: '', cycles: {}, openCycleId: null };
+  const base = state.status === 'registered' ? state : { status: 'registered' as const, name: '', cycles: {}, openCycleId: null, grants: [] };
   return {
     ...base,
     cycles: { ...base.cycles, [cycleId]: cycle },

@@ -70,3 +70,18 @@ export class CycleNotInReflection extends DomainError {
     super(`Cycle ${cycleId} can be closed only in its reflection phase (it is in ${phase ?? 'no phase'})`, { cycleId, phase });
   }
 }
+
+export class RoleAlreadyGranted extends DomainError {
+  readonly code = 'role.already_granted';
+  override readonly kind = 'conflict';
+  constructor(userId: string, role: string) {
+    super(`${userId} holds the role ${role} in this network already`, { userId, role });
+  }
+}
+
+export class RoleNotGranted extends DomainError {
+  readonly code = 'role.not_granted';
+  constructor(userId: string, role: string) {
+    super(`${userId} was not granted the role ${role} in this network`, { userId, role });
+  }
+}

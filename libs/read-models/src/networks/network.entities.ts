@@ -69,3 +69,20 @@ export class CycleRow {
   @Column({ name: 'closed_on', type: 'date', nullable: true })
   closedOn!: string | null;
 }
+
+/** A role granted in a network; roles carried by a token are not listed here. */
+@Entity({ name: 'rm_network_roles' })
+@Index(['userId'])
+export class NetworkRoleRow {
+  @PrimaryColumn({ name: 'network_id', type: 'uuid' })
+  networkId!: string;
+
+  @PrimaryColumn({ name: 'user_id', type: 'text' })
+  userId!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  role!: string;
+
+  @Column({ name: 'granted_on', type: 'date' })
+  grantedOn!: string;
+}

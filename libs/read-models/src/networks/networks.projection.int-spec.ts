@@ -6,7 +6,7 @@ import { EventHistory } from '../testing/event-history';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
 import { openReadModels, rowsOf } from '../testing/read-model-database';
 import { REPLAYS } from '../testing/replays';
-import { CycleRow, NetworkRow } from './network.entities';
+import { CycleRow, NetworkRoleRow, NetworkRow } from './network.entities';
 import { NetworksProjection } from './networks.projection';
 
 describe('NetworksProjection', () => {
@@ -37,11 +37,18 @@ describe('NetworksProjection', () => {
   const cycleRow = (id: string) => dataSource.manager.findOneByOrFail(CycleRow, { id });
 
   async function tableRows() {
-    return { networks: await rowsOf(dataSource, 'rm_networks'), cycles: await rowsOf(dataSource, 'rm_cycles') };
+    return { networks: await rowsOf(dataSource, 'rm_networks'), cycles: await rowsOf(dataSource, 'rm_cycles'), roles: await rowsOf(dataSource, 'rm_network_roles') };
   }
 
   describe('applied again', () => {
-    const events = kreisViersenHistory().history.storedEvents();
+    const { history, ids } = kreisViersenHistory();
+    const viersen = ids.network;
+    const events = history
+      .grantRole(viersen, 'u-anna', 'steering', '2026-01-10')
+      .grantRole(viersen, 'u-ben', 'funder', '2026-01-10')
+      .revokeRole(viersen, 'u-anna', 'steering', '2026-02-01')
+      .grantRole(viersen, 'u-anna', 'coordinator', '2026-02-01')
+      .storedEvents();
 
     it.each(REPLAYS)('%s leaves the rows of applying every event once', async (_, batchesOf) => {
       // given the rows after every event once
@@ -170,6 +177,23 @@ describe('NetworksProjection', () => {
 
     await project(goalEvents);
 
-    expect(await tableRows()).toEqual({ networks: [], cycles: [] });
+    expect(await tableRows()).toEqual({ networks: [], cycles: [], roles: [] });
+  });
+
+  it('lists granted roles and forgets revoked ones', async () => {
+    // given grants and a revocation
+    const roles = registered()
+      .grantRole(networkId, 'u-anna', 'steering', '2026-01-10')
+      .grantRole(networkId, 'u-ben', 'funder', '2026-01-11')
+      .revokeRole(networkId, 'u-anna', 'steering', '2026-02-01');
+
+    // when they are projected, one event per batch
+    await project(...roles.storedEvents().map((event) => [event]));
+
+    // then only the standing grant is listed
+    expect(await dataSource.manager.find(NetworkRoleRow, { where: { networkId } })).toEqual([
+      expect.objectContaining({ userId: 'u-ben', role: 'funder', grantedOn: '2026-01-11' }),
+    ]);
   });
 });
+

@@ -3,13 +3,13 @@ import { StoredEvent } from '@kreislauf/event-store';
 import { EntityManager, In } from 'typeorm';
 import { Projection } from '../projection';
 import { idOfStream } from '../stream-ids';
-import { CycleRow, NetworkRow } from './network.entities';
+import { CycleRow, NetworkRoleRow, NetworkRow } from './network.entities';
 
 /** Networks and their cycles, from the network streams. */
 export class NetworksProjection implements Projection {
   readonly name = 'networks';
   readonly eventTypes = NETWORK_EVENT_TYPES;
-  readonly tables = ['rm_cycles', 'rm_networks'];
+  readonly tables = ['rm_cycles', 'rm_network_roles', 'rm_networks'];
 
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
     const relevant = events.filter((event) => this.eventTypes.includes(event.type as NetworkEvent['type']));
@@ -18,6 +18,8 @@ export class NetworksProjection implements Projection {
     const networks = new Map((await manager.findBy(NetworkRow, { id: In(networkIds) })).map((row) => [row.id, row]));
     const cycles = new Map((await manager.findBy(CycleRow, { networkId: In(networkIds) })).map((row) => [row.id, row]));
     const touchedCycles = new Set<string>();
+    /** Grants in the order the batch changed them; null: revoked. */
+    const grants = new Map<string, NetworkRoleRow | null>();
 
     for (const event of relevant) {
       const networkId = idOfStream(event.streamId);
@@ -30,6 +32,13 @@ export class NetworksProjection implements Projection {
       }
       if (!network) continue; // cannot happen: a network stream starts with its registration
       network.version = event.streamVersion;
+      if (domainEvent.type === 'RoleGranted' || domainEvent.type === 'RoleRevoked') {
+        const { userId, role } = domainEvent.data;
+        const key = JSON.stringify([networkId, userId, role]);
+        grants.delete(key); // keep the map in the batch's order of changes
+        grants.set(key, domainEvent.type === 'RoleGranted' ? Object.assign(new NetworkRoleRow(), { networkId, userId, role, grantedOn: domainEvent.data.grantedOn }) : null);
+        continue;
+      }
       const cycle = applyToCycle(cycles, networkId, domainEvent);
       touchedCycles.add(cycle.id);
       if (domainEvent.type === 'CycleOpened') network.openCycleId = cycle.id;
@@ -39,6 +48,11 @@ export class NetworksProjection implements Projection {
     await manager.upsert(NetworkRow, [...networks.values()].filter((row) => networkIds.includes(row.id)), ['id']);
     const cycleRows = [...touchedCycles].map((id) => cycles.get(id)!);
     if (cycleRows.length > 0) await manager.upsert(CycleRow, cycleRows, ['id']);
+    for (const [key, grant] of grants) {
+      const [networkId, userId, role] = JSON.parse(key) as string[];
+      if (grant) await manager.upsert(NetworkRoleRow, grant, ['networkId', 'userId', 'role']);
+      else await manager.delete(NetworkRoleRow, { networkId, userId, role });
+    }
   }
 }
 

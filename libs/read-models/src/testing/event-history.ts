@@ -17,6 +17,7 @@ import {
   Measure,
   NetworkCommand,
   NetworkEvent,
+  NetworkRole,
   networkEventOccurredOn,
   NetworkState,
   OpenCycle,
@@ -80,6 +81,14 @@ export class EventHistory {
 
   enterPhase(networkId: string, cycleId: string, phase: CyclePhase, enteredOn: string): this {
     return this.network({ type: 'EnterCyclePhase', networkId, data: { cycleId, phase, enteredOn } });
+  }
+
+  grantRole(networkId: string, userId: string, role: NetworkRole, grantedOn: string): this {
+    return this.network({ type: 'GrantRole', networkId, data: { userId, role, grantedOn } });
+  }
+
+  revokeRole(networkId: string, userId: string, role: NetworkRole, revokedOn: string): this {
+    return this.network({ type: 'RevokeRole', networkId, data: { userId, role, revokedOn } });
   }
 
   closeCycle(networkId: string, cycleId: string, closedOn: string): this {

@@ -6,6 +6,7 @@ import { readModelDataSourceOptions } from '../read-models';
 export const READ_MODEL_TABLES = {
   rm_networks: 'id',
   rm_cycles: 'id',
+  rm_network_roles: 'network_id, user_id, role',
   rm_goals: 'id',
   rm_goal_history: 'event_id',
 } as const;
