@@ -46,7 +46,10 @@ export class AppModule {
         CqrsModule.forRoot(),
         TerminusModule,
         PrometheusModule.register({ path: '/metrics', controller: MetricsController }),
-        ThrottlerModule.forRoot([{ ttl: 60_000, limit: storage.config.RATE_LIMIT_PER_MINUTE }]),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: 60_000, limit: storage.config.RATE_LIMIT_PER_MINUTE }],
+          errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
+        }),
       ],
       controllers: [NetworksController, NetworkRolesController, CyclesController, GoalsController, HealthController],
       providers: [

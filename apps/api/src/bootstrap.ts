@@ -15,7 +15,8 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   register.clear();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  // upgrade-insecure-requests would break the OpenAPI page on a plain-HTTP host inside a network.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });
