@@ -3,3 +3,5 @@ export * from './event-store.port';
 export * from './global-position';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
+export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+export type { EventStoreDbEventStoreOptions } from './eventstoredb/eventstoredb-event-store';

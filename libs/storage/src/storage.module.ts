@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
-import { EVENT_STORE, EventStore, PostgresEventStore } from '@kreislauf/event-store';
+import { EVENT_STORE, EventStore, EventStoreDbEventStore, PostgresEventStore } from '@kreislauf/event-store';
 import { createProjections, Projection, ProjectionRunner, PROJECTIONS, readModelDataSourceOptions } from '@kreislauf/read-models';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app-config';
@@ -33,7 +33,9 @@ class EventStoreCloser implements OnApplicationShutdown {
 async function createEventStore(options: StorageOptions): Promise<EventStore> {
   const { config } = options;
   if (config.EVENT_STORE === 'eventstoredb') {
-    throw new Error('EVENT_STORE=eventstoredb: the EventStoreDB adapter is not part of this build yet; use EVENT_STORE=postgres');
+    // Only the events move to EventStoreDB; the read models stay in the PostgreSQL at options.databaseUrl.
+    if (!config.EVENTSTORE_CONNECTION_STRING) throw new Error('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING');
+    return new EventStoreDbEventStore({ connectionString: config.EVENTSTORE_CONNECTION_STRING });
   }
   const store = new PostgresEventStore({ connectionString: options.databaseUrl });
   await store.migrate();
