@@ -19,6 +19,7 @@ const connectionString = process.env.EVENTSTORE_CONNECTION_STRING;
 if (!connectionString) {
   describe('EventStore contract: EventStoreDB', () => {
     it('was not run: EVENTSTORE_CONNECTION_STRING is not set (no EventStoreDB server on this machine); set it to run the contract suite against a live server', () => {
+      console.info('EventStoreDB contract run skipped: EVENTSTORE_CONNECTION_STRING is not set (no EventStoreDB server on this machine)');
       expect(connectionString).toBeUndefined();
     });
   });
