@@ -125,6 +125,23 @@ describe('Hardening', () => {
     });
   });
 
+  describe('rate limiting behind a reverse proxy (TRUST_PROXY=1)', () => {
+    let api: TestApi;
+    beforeAll(async () => {
+      api = await startTestApi({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
+    });
+    afterAll(() => api.close());
+
+    it('counts each client by its forwarded address, not the proxy’s', async () => {
+      const path = `/api/v1/goals/${randomUUID()}`;
+      const from = (address: string) => api.http().get(path).set('x-forwarded-for', address);
+      expect((await from('203.0.113.7')).status).toBe(404);
+      expect((await from('203.0.113.7')).status).toBe(404);
+      expect((await from('203.0.113.7')).status).toBe(429);
+      expect((await from('198.51.100.4')).status).toBe(404);
+    });
+  });
+
   describe('rate limiting (RATE_LIMIT_PER_MINUTE=5)', () => {
     let api: TestApi;
 

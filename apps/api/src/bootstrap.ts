@@ -16,6 +16,9 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
   // upgrade-insecure-requests would break the OpenAPI page on a plain-HTTP host inside a network.
+  // The rate limit counts per client address: behind a proxy, take it from X-Forwarded-For.
+  const trustProxy = storage.config.TRUST_PROXY;
+  if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });

@@ -27,6 +27,8 @@ const schema = z
     /** Comma-separated origins allowed by CORS; empty allows none. */
     CORS_ORIGINS: z.string().default(''),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /** Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For), or Express's address list. */
+    TRUST_PROXY: z.string().regex(/^(\d{1,2}|[\w.:/, ]+)$/).optional(),
   })
   .refine((env) => env.AUTH_MODE !== 'oidc' || !!env.OIDC_ISSUER, {
     message: 'AUTH_MODE=oidc needs OIDC_ISSUER',
