@@ -1,9 +1,6 @@
-import { StoredEvent } from '@kreislauf/event-store';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
 import { coordinator, steeringGroup } from '../testing/event-history';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
-import { openReadModels, rowsOf } from '../testing/read-model-database';
+import { projectionTestBed, rowsOf } from '../testing/read-model-database';
 import { REPLAYS } from '../testing/replays';
 import { GoalHistoryRow } from './goal-history.entity';
 import { GoalHistoryProjection } from './goal-history.projection';
@@ -13,41 +10,22 @@ describe('GoalHistoryProjection', () => {
   const { history, ids } = kreisViersenHistory();
   const events = history.storedEvents();
   const goalEvents = events.filter((event) => event.streamId.startsWith('goal-'));
-  let db: TestDatabase;
-  let dataSource: DataSource;
+  const bed = projectionTestBed(projection);
+  const { project } = bed;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await openReadModels(db.url);
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
-
-  beforeEach(async () => {
-    await dataSource.query('TRUNCATE rm_goal_history');
-  });
-
-  /** Applies each batch in a transaction of its own, as the runner does. */
-  async function project(...batches: StoredEvent[][]): Promise<void> {
-    for (const batch of batches) await dataSource.transaction((manager) => projection.apply(batch, manager));
-  }
-
-  const historyOf = (goalId: string) => dataSource.manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
+  const historyOf = (goalId: string) => bed.dataSource.manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
 
   it.each(REPLAYS)('%s leaves one row per goal event, as applying every event once', async (_, batchesOf) => {
     // given the rows after every event once
     await project(events);
-    const once = await rowsOf(dataSource, 'rm_goal_history');
-    await dataSource.query('TRUNCATE rm_goal_history');
+    const once = await rowsOf(bed.dataSource, 'rm_goal_history');
+    await bed.dataSource.query('TRUNCATE rm_goal_history');
 
     // when the events are applied again
     await project(...batchesOf(events));
 
     // then the rows are the same: one per goal event
-    const again = await rowsOf(dataSource, 'rm_goal_history');
+    const again = await rowsOf(bed.dataSource, 'rm_goal_history');
     expect(again).toEqual(once);
     expect(again.map((row) => row.event_id).sort()).toEqual(goalEvents.map((event) => event.eventId).sort());
   });
@@ -94,6 +72,6 @@ describe('GoalHistoryProjection', () => {
   it('writes nothing for network events', async () => {
     await project(events.filter((event) => event.streamId.startsWith('network-')));
 
-    expect(await rowsOf(dataSource, 'rm_goal_history')).toEqual([]);
+    expect(await rowsOf(bed.dataSource, 'rm_goal_history')).toEqual([]);
   });
 });

@@ -1,41 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { GoalDefinition } from '@kreislauf/domain';
-import { StoredEvent } from '@kreislauf/event-store';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
 import { coordinator, decrease, EventHistory, increase, measure, steeringGroup } from '../testing/event-history';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
-import { openReadModels, rowsOf } from '../testing/read-model-database';
+import { projectionTestBed, rowsOf } from '../testing/read-model-database';
 import { REPLAYS } from '../testing/replays';
 import { GoalRow } from './goal.entities';
 import { GoalsProjection } from './goals.projection';
 
 describe('GoalsProjection', () => {
   const projection = new GoalsProjection();
-  let db: TestDatabase;
-  let dataSource: DataSource;
-
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await openReadModels(db.url);
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
-
-  beforeEach(async () => {
-    await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
-  });
-
-  /** Applies each batch in a transaction of its own, as the runner does. */
-  async function project(...batches: StoredEvent[][]): Promise<void> {
-    for (const batch of batches) await dataSource.transaction((manager) => projection.apply(batch, manager));
-  }
+  const bed = projectionTestBed(projection);
+  const { project } = bed;
 
   async function goalRow(id: string): Promise<GoalRow> {
-    return dataSource.manager.findOneByOrFail(GoalRow, { id });
+    return bed.dataSource.manager.findOneByOrFail(GoalRow, { id });
   }
 
   describe('applied again', () => {
@@ -44,14 +22,14 @@ describe('GoalsProjection', () => {
     it.each(REPLAYS)('%s leaves the rows of applying every event once', async (_, batchesOf) => {
       // given the rows after every event once
       await project(events);
-      const once = await rowsOf(dataSource, 'rm_goals');
-      await dataSource.query('TRUNCATE rm_goals');
+      const once = await rowsOf(bed.dataSource, 'rm_goals');
+      await bed.dataSource.query('TRUNCATE rm_goals');
 
       // when the events are applied again
       await project(...batchesOf(events));
 
       // then the rows are the same
-      expect(await rowsOf(dataSource, 'rm_goals')).toEqual(once);
+      expect(await rowsOf(bed.dataSource, 'rm_goals')).toEqual(once);
     });
   });
 
@@ -288,7 +266,7 @@ describe('GoalsProjection', () => {
       // given the row of a reviewed goal
       await project(reviewed().storedEvents());
       const { reorientations: noReorientations, version: reviewedVersion, ...reviewedGoal } = await goalRow(goalId);
-      await dataSource.query('TRUNCATE rm_goals');
+      await bed.dataSource.query('TRUNCATE rm_goals');
 
       // when the goal is continued after that review
       await project(reviewed().reorient(goalId, { decision: 'continue', reorientedOn: '2026-06-20' }).storedEvents());

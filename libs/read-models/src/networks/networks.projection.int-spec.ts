@@ -1,43 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { StoredEvent } from '@kreislauf/event-store';
-import { DataSource } from 'typeorm';
-import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
 import { EventHistory } from '../testing/event-history';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
-import { openReadModels, rowsOf } from '../testing/read-model-database';
+import { projectionTestBed, rowsOf } from '../testing/read-model-database';
 import { REPLAYS } from '../testing/replays';
 import { CycleRow, NetworkRoleRow, NetworkRow } from './network.entities';
 import { NetworksProjection } from './networks.projection';
 
 describe('NetworksProjection', () => {
   const projection = new NetworksProjection();
-  let db: TestDatabase;
-  let dataSource: DataSource;
+  const bed = projectionTestBed(projection);
+  const { project } = bed;
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    dataSource = await openReadModels(db.url);
-  });
-
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
-
-  beforeEach(async () => {
-    await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
-  });
-
-  /** Applies each batch in a transaction of its own, as the runner does. */
-  async function project(...batches: StoredEvent[][]): Promise<void> {
-    for (const batch of batches) await dataSource.transaction((manager) => projection.apply(batch, manager));
-  }
-
-  const networkRow = (id: string) => dataSource.manager.findOneByOrFail(NetworkRow, { id });
-  const cycleRow = (id: string) => dataSource.manager.findOneByOrFail(CycleRow, { id });
+  const networkRow = (id: string) => bed.dataSource.manager.findOneByOrFail(NetworkRow, { id });
+  const cycleRow = (id: string) => bed.dataSource.manager.findOneByOrFail(CycleRow, { id });
 
   async function tableRows() {
-    return { networks: await rowsOf(dataSource, 'rm_networks'), cycles: await rowsOf(dataSource, 'rm_cycles'), roles: await rowsOf(dataSource, 'rm_network_roles') };
+    return { networks: await rowsOf(bed.dataSource, 'rm_networks'), cycles: await rowsOf(bed.dataSource, 'rm_cycles'), roles: await rowsOf(bed.dataSource, 'rm_network_roles') };
   }
 
   describe('applied again', () => {
@@ -54,7 +32,7 @@ describe('NetworksProjection', () => {
       // given the rows after every event once
       await project(events);
       const once = await tableRows();
-      await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
+      await bed.dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
 
       // when the events are applied again
       await project(...batchesOf(events));
@@ -142,7 +120,7 @@ describe('NetworksProjection', () => {
     expect(await networkRow(networkId)).toMatchObject({ openCycleId: null, version: 6 });
 
     // when the next cycle opens
-    await dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
+    await bed.dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
     await project(closed.openCycle(networkId, secondCycle).storedEvents());
 
     // then it is the open one, and the first stays closed
@@ -191,7 +169,7 @@ describe('NetworksProjection', () => {
     await project(...roles.storedEvents().map((event) => [event]));
 
     // then only the standing grant is listed
-    expect(await dataSource.manager.find(NetworkRoleRow, { where: { networkId } })).toEqual([
+    expect(await bed.dataSource.manager.find(NetworkRoleRow, { where: { networkId } })).toEqual([
       expect.objectContaining({ userId: 'u-ben', role: 'funder', grantedOn: '2026-01-11' }),
     ]);
   });

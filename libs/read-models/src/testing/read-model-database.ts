@@ -1,5 +1,7 @@
-import { EventStore } from '@kreislauf/event-store';
+import { EventStore, StoredEvent } from '@kreislauf/event-store';
 import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { Projection } from '../projection';
 import { readModelDataSourceOptions } from '../read-models';
 
 /** The read-model tables with the column that orders them, for comparing whole contents. */
@@ -51,4 +53,33 @@ export async function untilReadable(store: EventStore, count: number, timeoutMs 
     if (Date.now() > deadline) throw new Error(`only ${readable} of ${count} events readable after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
+}
+
+/**
+ * A fresh migrated read-model database for a projection's spec: created before the spec, its tables
+ * emptied before each test, dropped after. `project` applies each batch in a transaction of its own, as
+ * the runner does.
+ */
+export function projectionTestBed(projection: Projection) {
+  let database: TestDatabase | undefined;
+  let source: DataSource | undefined;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    source = await openReadModels(database.url);
+  });
+  afterAll(async () => {
+    await source?.destroy();
+    await database?.drop();
+  });
+  beforeEach(async () => {
+    await source!.query(`TRUNCATE ${projection.tables.join(', ')}`);
+  });
+  return {
+    get dataSource(): DataSource {
+      return source!;
+    },
+    async project(...batches: StoredEvent[][]): Promise<void> {
+      for (const batch of batches) await source!.transaction((manager) => projection.apply(batch, manager));
+    },
+  };
 }
