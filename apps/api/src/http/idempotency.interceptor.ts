@@ -64,9 +64,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
       `SELECT request_hash, status_code, response FROM idempotency_keys WHERE key = $1 AND scope = $2`,
       [key, scope],
     );
-    if (!stored) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency.in_progress', 'Request in progress', 'A request with this Idempotency-Key is being processed; retry shortly');
-    }
+    // Gone between the insert and this read: the first request failed and freed the key just now.
+    if (!stored) throw inProgress();
     if (stored.request_hash !== requestHash) {
       throw new ProblemException(
         HttpStatus.UNPROCESSABLE_ENTITY,
@@ -75,12 +74,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
         'This Idempotency-Key was used for a different request body',
       );
     }
-    if (stored.status_code === null) {
-      throw new ProblemException(HttpStatus.CONFLICT, 'idempotency.in_progress', 'Request in progress', 'A request with this Idempotency-Key is being processed; retry shortly');
-    }
+    if (stored.status_code === null) throw inProgress();
     response.status(stored.status_code);
     response.setHeader('Idempotent-Replayed', 'true');
     if (typeof stored.response?.version === 'number') response.setHeader('ETag', `"${stored.response.version}"`);
     return stored.response;
   }
+}
+
+function inProgress(): ProblemException {
+  return new ProblemException(HttpStatus.CONFLICT, 'idempotency.in_progress', 'Request in progress', 'A request with this Idempotency-Key is being processed; retry shortly');
 }
