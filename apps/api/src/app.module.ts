@@ -23,6 +23,9 @@ import { NetworkCommandHandler } from './networks/network-command.handler';
 import { NetworkRolesController } from './networks/network-roles.controller';
 import { GetCycleBoardHandler, GetNetworkHandler, GetNetworkRolesHandler, GetReviewsDueHandler } from './networks/network.queries';
 import { NetworksController } from './networks/networks.controller';
+import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
+import { PersonalDataVault } from './people/personal-data-vault';
+import { STRUCTURE_CONTROLLERS, STRUCTURE_PROVIDERS } from './structure/structure.providers';
 import { EventSourcedExecutor } from './write/event-sourced-executor';
 
 const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
@@ -51,7 +54,7 @@ export class AppModule {
           errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
         }),
       ],
-      controllers: [NetworksController, NetworkRolesController, CyclesController, GoalsController, HealthController],
+      controllers: [NetworksController, NetworkRolesController, CyclesController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,
@@ -60,6 +63,9 @@ export class AppModule {
         ProjectionLagMetric,
         TokenVerifier,
         ResourceDirectory,
+        PersonalDataVault,
+        ...STRUCTURE_PROVIDERS,
+        ...OFFER_PROVIDERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

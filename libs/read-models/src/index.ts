@@ -6,3 +6,4 @@ export * from './networks/network.entities';
 export * from './goals/goal.entities';
 export * from './goals/goal-progress';
 export * from './goal-history/goal-history.entity';
+export * from './structure/decision.entity';

@@ -7,6 +7,7 @@ export type Role = NetworkRole;
 const everyone: readonly Role[] = ROLES;
 const steeringGroup: readonly Role[] = ['coordinator', 'steering'];
 const coordination: readonly Role[] = ['coordinator'];
+const members: readonly Role[] = ['coordinator', 'steering', 'member'];
 
 /**
  * Who may send which command and which query: the one table the access guard enforces, and the one the
@@ -31,6 +32,27 @@ export const ACCESS_POLICY = {
   'goal.reorient': { admin: false, roles: steeringGroup },
   'goal.read': { admin: false, roles: everyone },
   'goal.history': { admin: false, roles: everyone },
+  'cycles.read': { admin: false, roles: everyone },
+  'leitbild.draft': { admin: false, roles: steeringGroup },
+  'leitbild.adopt': { admin: false, roles: steeringGroup },
+  'leitbild.read': { admin: false, roles: everyone },
+  'organisation.join': { admin: false, roles: coordination },
+  'organisation.describe': { admin: false, roles: coordination },
+  'organisation.leave': { admin: false, roles: coordination },
+  'organisations.read': { admin: false, roles: everyone },
+  'body.establish': { admin: false, roles: coordination },
+  'body.change_members': { admin: false, roles: coordination },
+  'body.dissolve': { admin: false, roles: coordination },
+  'bodies.read': { admin: false, roles: everyone },
+  'meeting.schedule': { admin: false, roles: coordination },
+  'meeting.propose_topic': { admin: false, roles: members },
+  'meeting.record_attendance': { admin: false, roles: coordination },
+  'meeting.record_decision': { admin: false, roles: steeringGroup },
+  'meetings.read': { admin: false, roles: everyone },
+  'offer.list': { admin: false, roles: steeringGroup },
+  'offer.revise': { admin: false, roles: steeringGroup },
+  'offer.withdraw': { admin: false, roles: steeringGroup },
+  'offers.read': { admin: false, roles: everyone },
 } as const satisfies Record<string, { admin: boolean; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACCESS_POLICY;

@@ -1,8 +1,11 @@
 import { SetMetadata } from '@nestjs/common';
 import { Action } from './access-policy';
 
-/** Which network a route's resource belongs to: named in the path, or found through a goal or a cycle. */
-export type ResourceScope = { kind: 'none' } | { kind: 'network' | 'goal' | 'cycle'; param: string };
+/** Which network a route's resource belongs to: named in the path, or found through the resource's stream or a cycle. */
+export type ResourceScope = { kind: 'none' } | { kind: ResourceKind; param: string };
+
+/** `network`: the id is the network's. `cycle`: found in the cycles read model. The others: from the first event of `<kind>-<id>`. */
+export type ResourceKind = 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer';
 
 export interface AccessRule {
   action: Action;

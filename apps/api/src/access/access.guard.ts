@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { CycleNotFound, DomainError, GoalNotFound, NetworkNotFound } from '@kreislauf/domain';
+import { BodyNotFound, CycleNotFound, DomainError, GoalNotFound, MeetingNotFound, NetworkNotFound, OfferNotFound, OrganisationNotFound } from '@kreislauf/domain';
 import type { Request } from 'express';
 import { isUUID } from 'class-validator';
 import { invalidUuid } from '../http/params';
@@ -86,10 +86,10 @@ export class AccessGuard implements CanActivate {
     switch (scope.kind) {
       case 'network':
         return Promise.resolve(id);
-      case 'goal':
-        return this.directory.networkOfGoal(id);
       case 'cycle':
         return this.directory.networkOfCycle(id);
+      default:
+        return this.directory.networkOfStream(scope.kind, id, () => notFound(scope, id));
     }
   }
 }
@@ -106,6 +106,14 @@ function notFound(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): 
       return new GoalNotFound(id);
     case 'cycle':
       return new CycleNotFound(id);
+    case 'organisation':
+      return new OrganisationNotFound(id);
+    case 'body':
+      return new BodyNotFound(id);
+    case 'meeting':
+      return new MeetingNotFound(id);
+    case 'offer':
+      return new OfferNotFound(id);
   }
 }
 

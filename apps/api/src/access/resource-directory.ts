@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CycleNotFound, GoalNotFound } from '@kreislauf/domain';
+import { CycleNotFound } from '@kreislauf/domain';
 import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
 import { CycleRow, NetworkRoleRow } from '@kreislauf/read-models';
 import { Role } from './access-policy';
@@ -21,15 +21,19 @@ export class ResourceDirectory {
     private readonly positions: ReadModelPositions,
   ) {}
 
-  /** From the goal's first event in the store: consistent even for a goal defined a moment ago. */
-  async networkOfGoal(goalId: string): Promise<string> {
-    return this.cached(`goal:${goalId}`, async () => {
-      const [defined] = await this.store.readStream(`goal-${goalId}`, { to: 0 });
-      const networkId = defined?.data.networkId;
-      if (typeof networkId !== 'string') throw new GoalNotFound(goalId);
+  /**
+   * From the first event of the stream `<kind>-<id>` (a goal, an organisation, a body, a meeting, an offer),
+   * which names its network: consistent even for a resource created a moment ago.
+   */
+  async networkOfStream(kind: string, id: string, notFound: () => Error): Promise<string> {
+    return this.cached(`${kind}:${id}`, async () => {
+      const [first] = await this.store.readStream(`${kind}-${id}`, { to: 0 });
+      const networkId = first?.data.networkId;
+      if (typeof networkId !== 'string') throw notFound();
       return networkId;
     });
   }
+
 
   /** Cycles live in their network's stream; the cycles read model knows which. A brand-new cycle may need a moment. */
   async networkOfCycle(cycleId: string): Promise<string> {

@@ -2,7 +2,9 @@ import { EventStore, StoredEvent } from '@kreislauf/event-store';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
 import { Projection } from '../projection';
+import { OFFER_TABLES } from '../offers/offers.read-models';
 import { readModelDataSourceOptions } from '../read-models';
+import { STRUCTURE_TABLES } from '../structure/structure.read-models';
 
 /** The read-model tables with the column that orders them, for comparing whole contents. */
 export const READ_MODEL_TABLES = {
@@ -11,9 +13,11 @@ export const READ_MODEL_TABLES = {
   rm_network_roles: 'network_id, user_id, role',
   rm_goals: 'id',
   rm_goal_history: 'event_id',
-} as const;
+  ...STRUCTURE_TABLES,
+  ...OFFER_TABLES,
+} as Record<string, string>;
 
-export type ReadModelTable = keyof typeof READ_MODEL_TABLES;
+export type ReadModelTable = string;
 
 /** A migrated read-model DataSource on the given database. */
 export async function openReadModels(url: string, poolSize = 5): Promise<DataSource> {

@@ -1,0 +1,60 @@
+import { DataSource } from 'typeorm';
+import { openReadModels } from '@kreislauf/read-models/testing/read-model-database';
+import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { PersonalDataVault } from './personal-data-vault';
+
+describe('PersonalDataVault', () => {
+  let database: TestDatabase;
+  let dataSource: DataSource;
+  let vault: PersonalDataVault;
+  const anna = { name: 'Anna Beispiel', email: 'anna@example.org', phone: '02162 123' };
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    dataSource = await openReadModels(database.url);
+    vault = new PersonalDataVault(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await database.drop();
+  });
+
+  it('seals data so that the sealed text does not show it, and opens it again', async () => {
+    const sealed = await vault.seal(anna);
+
+    expect(sealed.sealed).not.toContain('Anna');
+    expect(Buffer.from(sealed.sealed, 'base64').toString('latin1')).not.toContain('anna@example.org');
+    expect(await vault.open(sealed)).toEqual({ personId: sealed.personId, erased: false, ...anna });
+  });
+
+  it('seals twice for the same person with one key: both open', async () => {
+    const first = await vault.seal(anna);
+    const second = await vault.seal({ ...anna, phone: null }, first.personId);
+
+    expect(await vault.openAll([first, second])).toEqual([
+      { personId: first.personId, erased: false, ...anna },
+      { personId: first.personId, erased: false, ...anna, phone: null },
+    ]);
+  });
+
+  it('after erasure shows the data as erased, and other people as they were', async () => {
+    const erased = await vault.seal(anna);
+    const kept = await vault.seal({ name: 'Ben', email: null, phone: null });
+
+    expect(await vault.erase(erased.personId)).toBe(true);
+
+    expect(await vault.openAll([erased, kept])).toEqual([
+      { personId: erased.personId, erased: true },
+      { personId: kept.personId, erased: false, name: 'Ben', email: null, phone: null },
+    ]);
+    expect(await vault.erase(erased.personId)).toBe(false);
+  });
+
+  it('refuses sealed text that was altered', async () => {
+    const sealed = await vault.seal(anna);
+    const raw = Buffer.from(sealed.sealed, 'base64');
+    raw[raw.length - 1] ^= 1;
+
+    await expect(vault.open({ ...sealed, sealed: raw.toString('base64') })).rejects.toThrow();
+  });
+});
