@@ -4,7 +4,7 @@ import {
   ConcretiseGoal,
   GoalDefinition,
   Indicator,
-  NetworkCommand,
+  NetworkRequest,
   RecordMeasurement,
   ReorientGoal,
   ReviewGoal,
@@ -44,7 +44,8 @@ const OPERATIONAL_TITLES = [
 
 const pick = <T>(list: readonly T[], index: number): T => list[index % list.length];
 
-export function networkSetup(networkId: string, cycleId: string, index: number): NetworkCommand[] {
+/** Network commands without facts from other streams: the same list goes to the command bus and to the decider. */
+export function networkSetup(networkId: string, cycleId: string, index: number): Exclude<NetworkRequest, { type: 'CloseCycle' | 'AdoptLeitbild' }>[] {
   const region = pick(REGIONS, index);
   return [
     {
@@ -64,9 +65,8 @@ export function networkSetup(networkId: string, cycleId: string, index: number):
       networkId,
       data: { cycleId, title: 'Qualitätskreislauf 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-15' },
     },
+    // Goals need an open cycle, not a phase: the benchmark leaves the Leitbild (and the bodies it needs) aside.
     { type: 'EnterCyclePhase', networkId, data: { cycleId, phase: 'leitbild', enteredOn: '2026-01-20' } },
-    { type: 'EnterCyclePhase', networkId, data: { cycleId, phase: 'steering', enteredOn: '2026-02-01' } },
-    { type: 'EnterCyclePhase', networkId, data: { cycleId, phase: 'concretisation', enteredOn: '2026-02-15' } },
   ];
 }
 
@@ -85,6 +85,8 @@ export function strategicDefinition(networkId: string, cycleId: string, index: n
     district: null,
     reviewIntervalDays: 180,
     definedOn: '2026-02-01',
+    decisionId: null,
+    principleKeys: [],
   };
 }
 
@@ -101,6 +103,8 @@ export function operationalDefinition(networkId: string, cycleId: string, parent
     district: pick(DISTRICTS, index),
     reviewIntervalDays: 90,
     definedOn: '2026-02-20',
+    decisionId: null,
+    principleKeys: [],
   };
 }
 
@@ -174,7 +178,9 @@ export function review(goalId: string, index: number, n: number): ReviewGoal {
       reviewedOn: n === 0 ? '2026-06-15' : '2026-09-15',
       assessment: pick(ASSESSMENTS, index + n),
       evidence: 'Halbjahreszahlen der Lotsinnen, Protokoll der Steuerungsgruppe',
+      decisionId: null,
     },
+    facts: { decision: null },
   };
 }
 
@@ -188,7 +194,9 @@ export function adjust(goalId: string): ReorientGoal {
       reorientedOn: '2026-09-20',
       changes: { reviewIntervalDays: 60 },
       replacementGoalId: null,
+      decisionId: null,
     },
+    facts: { decision: null },
   };
 }
 

@@ -96,7 +96,12 @@ function define(goalId: string, definition: Definition): GoalCommand {
     type: 'DefineGoal',
     goalId,
     data: { ...definition, replacesGoalId: null },
-    facts: { cycle: { networkId, status: 'open' }, parent: definition.parentGoalId ? { networkId, level: 'strategic', status: 'active' } : null },
+    facts: {
+      cycle: { networkId, status: 'open' },
+      parent: definition.parentGoalId ? { networkId, level: 'strategic', status: 'active' } : null,
+      decision: null,
+      principlesInForce: null,
+    },
   };
 }
 

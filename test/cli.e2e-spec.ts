@@ -1,16 +1,12 @@
 import { Client } from 'pg';
+import { createProjections } from '@kreislauf/read-models';
+import { READ_MODEL_TABLES } from '@kreislauf/read-models/testing/read-model-database';
 import { loadConfig } from '@kreislauf/storage';
 import { runCli } from '../apps/cli/src/cli';
 import { networkWithGoals } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
 
-const READ_MODEL_TABLES = {
-  rm_networks: 'id',
-  rm_cycles: 'id',
-  rm_network_roles: 'network_id, user_id, role',
-  rm_goals: 'id',
-  rm_goal_history: 'event_id',
-};
+const PROJECTION_NAMES = createProjections().map((projection) => projection.name);
 
 /** `npm run cli -- projections:rebuild [name]` recomputes the read models from position 0: they equal the live ones. */
 describe('cli', () => {
@@ -48,7 +44,7 @@ describe('cli', () => {
     expect(await cli('projections:rebuild')).toBe(0);
 
     expect(await snapshot()).toEqual(live);
-    expect(lines.filter((line) => line.startsWith('rebuilt '))).toHaveLength(3);
+    expect(lines.filter((line) => line.startsWith('rebuilt '))).toHaveLength(PROJECTION_NAMES.length);
   });
 
   it('rebuilds one projection by name and refuses an unknown name', async () => {
@@ -63,7 +59,7 @@ describe('cli', () => {
   it('migrates, lists projections with their lag, and explains its usage', async () => {
     expect(await cli('migrate')).toBe(0);
     expect(await cli('projections:list')).toBe(0);
-    expect(lines.slice(-3).map((line) => line.split('\t')[0])).toEqual(['networks', 'goals', 'goal-history']);
+    expect(lines.slice(-PROJECTION_NAMES.length).map((line) => line.split('\t')[0])).toEqual(PROJECTION_NAMES);
     expect(await cli('frobnicate')).toBe(2);
     expect(lines.at(-1)).toContain('Usage: npm run cli');
   });

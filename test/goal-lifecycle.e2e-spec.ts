@@ -36,6 +36,17 @@ describe('goal lifecycle over HTTP', () => {
     expect(cycle.body.version).toBe(1);
 
     await post(`/cycles/${cycleId}/phases`, { phase: 'leitbild', enteredOn: '2026-01-20' }).expect(200);
+    // The leitbild phase ends only with an adopted Leitbild, and an adoption rests on a body's decision.
+    const tooEarly = await post(`/cycles/${cycleId}/phases`, { phase: 'steering', enteredOn: '2026-03-10' }).expect(422);
+    expect(tooEarly.body.code).toBe('leitbild.not_adopted');
+    const decisionId = await adoptionDecision(networkId, '2026-02-20');
+    const draft = await post(`/networks/${networkId}/leitbild/versions`, {
+      vision: 'Jedes Kind wächst gesund und geschützt auf.',
+      principles: [{ key: 'P1', text: 'Familien finden früh Unterstützung.' }],
+      draftedOn: '2026-02-01',
+    }).expect(201);
+    expect(draft.body.leitbildVersion).toBe(1);
+    await post(`/networks/${networkId}/leitbild/versions/1/adoption`, { adoptedOn: '2026-02-20', decisionId }).expect(200);
     const steering = await post(`/cycles/${cycleId}/phases`, { phase: 'steering', enteredOn: '2026-03-10' }).expect(200);
 
     const read = await get(`/networks/${networkId}?after=${steering.body.position}`).expect(200);
@@ -46,7 +57,7 @@ describe('goal lifecycle over HTTP', () => {
       openCycleId: cycleId,
       cycles: [{ id: cycleId, status: 'open', currentPhase: 'steering' }],
     });
-    expect(read.headers.etag).toBe('"3"');
+    expect(read.headers.etag).toBe('"5"');
 
     const strategic = await post(`/networks/${networkId}/goals`, {
       cycleId,
@@ -182,8 +193,59 @@ describe('goal lifecycle over HTTP', () => {
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
 
+    // A cycle closes only when every active goal has a review and a reorientation in it.
+    const refused = await post(`/cycles/${cycleId}/close`, { closedOn: '2026-12-01' }).expect(422);
+    expect(refused.body.code).toBe('cycle.goals_not_reoriented');
+    expect(refused.body.goalIds).toEqual(expect.arrayContaining([strategicId]));
+    for (const goalId of refused.body.goalIds as string[]) {
+      await post(`/goals/${goalId}/reviews`, { reviewedOn: '2026-11-20', assessment: 'on_track', evidence: 'Jahresgespräch' }).expect(200);
+      await post(`/goals/${goalId}/reorientations`, { decision: 'continue', rationale: 'Weiter so', reorientedOn: '2026-11-21' }).expect(200);
+    }
     const closed = await post(`/cycles/${cycleId}/close`, { closedOn: '2026-12-01' }).expect(200);
     const afterClose = await get(`/networks/${networkId}?after=${closed.body.position}`).expect(200);
     expect(afterClose.body).toMatchObject({ openCycleId: null, cycles: [{ id: cycleId, status: 'closed', closedOn: '2026-12-01' }] });
+
+    // The next cycle carries the active goals over with their history; the board of each cycle shows them.
+    const next = await post(`/networks/${networkId}/cycles`, { title: 'Qualitätskreislauf 2027', periodFrom: '2027-01-01', periodTo: '2027-12-31', openedOn: '2027-01-05' }).expect(201);
+    const nextBoard = await get(`/networks/${networkId}/cycle-board?after=${next.body.position}`).expect(200);
+    const carried = [strategicId, ...(refused.body.goalIds as string[])];
+    expect(nextBoard.body.cycle.id).toBe(next.body.id);
+    expect(nextBoard.body.goals.map((goal: { id: string }) => goal.id)).toEqual(expect.arrayContaining([strategicId]));
+    const overview = await get(`/networks/${networkId}/cycles`).expect(200);
+    expect(overview.body.map((entry: { cycle: { id: string } }) => entry.cycle.id)).toEqual([cycleId, next.body.id]);
+    expect(overview.body[0].summary.reorientations).toMatchObject({ adjust: 1, replace: 1, retire: 1 });
+    expect(overview.body[1].planned).toEqual([]);
+    const carriedOver = overview.body[1].carriedOver.map((goal: { goalId: string }) => goal.goalId);
+    expect(carriedOver).toEqual(expect.arrayContaining(carried));
+    expect(carriedOver).not.toContain(midwives); // retired
+    expect(carriedOver).not.toContain(cafes); // replaced
+    const carriedGoal = await get(`/goals/${strategicId}`).expect(200);
+    expect(carriedGoal.body).toMatchObject({ cycleId: next.body.id, cycleIds: [cycleId, next.body.id] });
   });
+
+  /** A steering group with one member meets on the day and records a decision to adopt the Leitbild. */
+  async function adoptionDecision(networkId: string, on: string): Promise<string> {
+    const member = await post(`/networks/${networkId}/organisations`, {
+      name: 'Kreisjugendamt Viersen',
+      sector: 'authority',
+      namedInKkg: true,
+      tasks: '',
+      mandates: '',
+      roles: '',
+      resources: '',
+      limits: '',
+      joinedOn: '2016-01-01',
+    }).expect(201);
+    const body = await post(`/networks/${networkId}/bodies`, {
+      kind: 'steering_group',
+      name: 'Steuerungsgruppe',
+      meetingsPerYear: 5,
+      members: [{ organisationId: member.body.id }],
+      establishedOn: '2016-01-01',
+    }).expect(201);
+    const meeting = await post(`/bodies/${body.body.id}/meetings`, { scheduledFor: on, title: 'Steuerungsgruppe' }).expect(201);
+    await post(`/meetings/${meeting.body.id}/attendance`, { heldOn: on, attendance: [member.body.id] }).expect(200);
+    const decision = await post(`/meetings/${meeting.body.id}/decisions`, { text: 'Das Leitbild wird beschlossen.', subject: 'leitbild_adoption' }).expect(201);
+    return decision.body.id;
+  }
 });

@@ -3,7 +3,9 @@ import { Client } from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, StorageModule } from '@kreislauf/storage';
 import { DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
-import { loadDemoNetwork } from '../apps/api/src/demo/load-demo';
+import { KALK_NETWORK_ID } from '../apps/api/src/demo/kalk-network';
+import { loadDemoNetworks } from '../apps/api/src/demo/load-demo';
+import { PersonalDataVault } from '../apps/api/src/people/personal-data-vault';
 import { startTestApi, TestApi } from './support/test-api';
 
 describe('the service', () => {
@@ -51,15 +53,16 @@ describe('the service', () => {
       expect(response.text).toMatch(/kreislauf_projection_lag_events\{projection="goals"\} 0/);
     });
 
-    it('loads the demo network once: loading it twice changes nothing', async () => {
+    it('loads the demo networks once: loading them twice changes nothing', async () => {
       const commands = api.app.get(CommandBus);
+      const vault = api.app.get(PersonalDataVault);
       const db = new Client({ connectionString: api.database.url });
       await db.connect();
       const stored = async () => (await db.query('SELECT count(*)::int AS n, max(global_position)::text AS last FROM events')).rows[0];
       try {
-        expect(await loadDemoNetwork(commands)).toBe(DEMO_NETWORK_ID);
+        expect(await loadDemoNetworks(commands, vault)).toEqual([DEMO_NETWORK_ID, KALK_NETWORK_ID]);
         const afterFirst = await stored();
-        expect(await loadDemoNetwork(commands)).toBeNull();
+        expect(await loadDemoNetworks(commands, vault)).toEqual([]);
         expect(await stored()).toEqual(afterFirst);
       } finally {
         await db.end();
@@ -77,8 +80,39 @@ describe('the service', () => {
       for (const goal of [...strategic, ...operational]) expect(goal.qualityGoals.length).toBeGreaterThan(0);
       expect(operational.filter((goal: { progressPercent: number | null }) => goal.progressPercent !== null)).toHaveLength(4);
       expect(operational.filter((goal: { lastAssessment: string | null }) => goal.lastAssessment !== null)).toHaveLength(4);
-      const reoriented = await api.http().get(`/api/v1/goals/${operational.find((goal: { title: string }) => goal.title.includes('Unterstützungsbedarf')).id}`);
+      const adjustedId = operational.find((goal: { title: string }) => goal.title.includes('Unterstützungsbedarf')).id;
+      const reoriented = await api.http().get(`/api/v1/goals/${adjustedId}`);
       expect(reoriented.body.reorientations).toEqual([expect.objectContaining({ decision: 'adjust' })]);
+    });
+
+    it('gives the Kreis Viersen demo a whole cycle from the Leitbild to the reorientation, and offers with a gap and a duplicate', async () => {
+      const get = async (path: string) => (await api.http().get(`/api/v1${path}`).expect(200)).body;
+      const leitbild = await get(`/networks/${DEMO_NETWORK_ID}/leitbild`);
+      expect(leitbild.inForce).toMatchObject({ version: 1, status: 'in_force', decision: { bodyKind: 'steering_group' } });
+
+      const [cycle] = await get(`/networks/${DEMO_NETWORK_ID}/cycles`);
+      expect(cycle.cycle.currentPhase).toBe('reflection');
+      expect(cycle.summary).toMatchObject({ goals: 6, reviewed: 6, reorientations: { continue: 5, adjust: 1, replace: 0, retire: 0 } });
+
+      const adjusted = cycle.planned.find((goal: { reorientations: { decision: string }[] }) => goal.reorientations[0]?.decision === 'adjust');
+      const history = await get(`/goals/${adjusted.goalId}/history`);
+      expect(history.at(-1).decision.summary.en).toBe('decided by the steering group “Steuerungsgruppe Frühe Hilfen” on 16 September 2026');
+
+      const landscape = await get(`/networks/${DEMO_NETWORK_ID}/offer-landscape?on=2026-06-01`);
+      expect(landscape.gaps.length).toBeGreaterThan(0);
+      expect(landscape.duplicates.length).toBeGreaterThan(0);
+    });
+
+    it('gives the Kalker Netzwerk demo its 30 organisations, 12 of them day-care centres, and its bodies', async () => {
+      await api.grant('member', KALK_NETWORK_ID);
+      const get = async (path: string) => (await api.http().get(`/api/v1${path}`).expect(200)).body;
+      const { organisations } = await get(`/networks/${KALK_NETWORK_ID}/organisations?on=2025-06-01`);
+      expect(organisations).toHaveLength(30);
+      expect(organisations.filter((organisation: { sector: { key: string } }) => organisation.sector.key === 'day_care')).toHaveLength(12);
+      const { bodies } = await get(`/networks/${KALK_NETWORK_ID}/bodies?on=2026-06-01`);
+      const kinds = bodies.map((body: { kind: string }) => body.kind);
+      expect(kinds).toEqual(expect.arrayContaining(['plenary', 'steering_group', 'working_group']));
+      expect((await get(`/networks/${KALK_NETWORK_ID}/decisions`)).length).toBeGreaterThan(0);
     });
   });
 

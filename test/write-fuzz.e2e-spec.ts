@@ -16,7 +16,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) } : {};
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type IdKind = 'none' | 'network' | 'cycle' | 'goal';
+type IdKind = 'none' | 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer';
 
 interface Endpoint {
   name: string;
@@ -29,6 +29,17 @@ interface Endpoint {
 const content = { title: 'Väter erreichen', description: '', qualityGoals: ['equity'], reviewIntervalDays: 30 };
 const indicator = { key: 'vaeter', name: 'Aktive Väter', unit: 'Personen', baseline: 2, target: 10, direction: 'increase', dueOn: '2026-12-31', impactLevel: 'outcome' };
 const measure = { title: 'Vätercafé', responsibleOrganisation: 'Familienzentrum', startsOn: '2026-03-01', endsOn: '2026-12-31' };
+const organisation = { name: 'Kita Sonnenschein', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '' };
+const offer = (f: NetworkFixture) => ({
+  title: 'Babytreff',
+  description: '',
+  providerOrganisationId: f.organisationId,
+  lifePhases: ['age_0_3'],
+  districts: ['Köln'],
+  targetGroups: ['Eltern'],
+  startsOn: '2026-01-01',
+  endsOn: null,
+});
 
 const ENDPOINTS: Endpoint[] = [
   {
@@ -67,6 +78,41 @@ const ENDPOINTS: Endpoint[] = [
     path: (id) => `/goals/${id}/reorientations`,
     valid: () => ({ decision: 'adjust', rationale: 'Anders', reorientedOn: '2026-03-03', changes: { title: 'Neu', qualityGoals: ['outreach'], reviewIntervalDays: 60 }, replacement: content }),
   },
+  {
+    name: 'POST /networks/:id/leitbild/versions',
+    idKind: 'network',
+    path: (id) => `/networks/${id}/leitbild/versions`,
+    valid: () => ({ vision: 'Alle Kinder wachsen gut auf.', principles: [{ key: 'P1', text: 'Familien wirken mit.' }], draftedOn: '2026-02-01' }),
+  },
+  {
+    name: 'POST /networks/:id/leitbild/versions/:id/adoption',
+    idKind: 'network',
+    path: (id) => `/networks/${id}/leitbild/versions/2/adoption`,
+    valid: (f) => ({ adoptedOn: '2026-02-02', decisionId: f.decisionId }),
+  },
+  {
+    name: 'POST /networks/:id/organisations',
+    idKind: 'network',
+    path: (id) => `/networks/${id}/organisations`,
+    valid: () => ({ ...organisation, contactPerson: { name: 'Eva Muster', email: 'eva@example.org', phone: '0221 1234' }, joinedOn: '2026-01-01' }),
+  },
+  { name: 'POST /organisations/:id/descriptions', idKind: 'organisation', path: (id) => `/organisations/${id}/descriptions`, valid: () => ({ ...organisation, describedOn: '2026-03-01' }) },
+  { name: 'POST /organisations/:id/departure', idKind: 'organisation', path: (id) => `/organisations/${id}/departure`, valid: () => ({ leftOn: '2026-12-01', reason: 'Träger aufgelöst' }) },
+  {
+    name: 'POST /networks/:id/bodies',
+    idKind: 'network',
+    path: (id) => `/networks/${id}/bodies`,
+    valid: (f) => ({ kind: 'working_group', name: 'Arbeitskreis Kitas', meetingsPerYear: 4, members: [{ organisationId: f.organisationId, representative: null }], establishedOn: '2026-01-01' }),
+  },
+  { name: 'POST /bodies/:id/members', idKind: 'body', path: (id) => `/bodies/${id}/members`, valid: (f) => ({ members: [{ organisationId: f.organisationId }], changedOn: '2026-03-01' }) },
+  { name: 'POST /bodies/:id/dissolution', idKind: 'body', path: (id) => `/bodies/${id}/dissolution`, valid: () => ({ dissolvedOn: '2026-12-01', reason: 'Auftrag erfüllt' }) },
+  { name: 'POST /bodies/:id/meetings', idKind: 'body', path: (id) => `/bodies/${id}/meetings`, valid: () => ({ scheduledFor: '2026-05-01', title: 'Sitzung', contactPerson: { name: 'Eva Muster' } }) },
+  { name: 'POST /meetings/:id/topics', idKind: 'meeting', path: (id) => `/meetings/${id}/topics`, valid: () => ({ title: 'Elterncafé', description: '', proposedOn: '2026-01-05' }) },
+  { name: 'POST /meetings/:id/attendance', idKind: 'meeting', path: (id) => `/meetings/${id}/attendance`, valid: (f) => ({ heldOn: '2026-01-08', attendance: [f.organisationId] }) },
+  { name: 'POST /meetings/:id/decisions', idKind: 'meeting', path: (id) => `/meetings/${id}/decisions`, valid: () => ({ text: 'Beschlossen.', subject: 'goal_review' }) },
+  { name: 'POST /networks/:id/offers', idKind: 'network', path: (id) => `/networks/${id}/offers`, valid: (f) => ({ ...offer(f), listedOn: '2026-01-01' }) },
+  { name: 'POST /offers/:id/revisions', idKind: 'offer', path: (id) => `/offers/${id}/revisions`, valid: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
+  { name: 'POST /offers/:id/withdrawal', idKind: 'offer', path: (id) => `/offers/${id}/withdrawal`, valid: () => ({ withdrawnOn: '2026-12-01', reason: 'Förderung endet' }) },
 ];
 
 // ---- arbitraries -------------------------------------------------------------------------------------
@@ -327,7 +373,16 @@ describe('write endpoints under random input', () => {
   const store = async () => (await db.query('SELECT count(*)::int AS events, coalesce(max(global_position), 0)::text AS head FROM events')).rows[0] as { events: number; head: string };
 
   const ownId = (kind: IdKind): string =>
-    ({ none: '', network: fixture.networkId, cycle: fixture.cycleId, goal: fixture.operationalId })[kind];
+    ({
+      none: '',
+      network: fixture.networkId,
+      cycle: fixture.cycleId,
+      goal: fixture.operationalId,
+      organisation: fixture.organisationId,
+      body: fixture.bodyId,
+      meeting: fixture.meetingId,
+      offer: fixture.offerId,
+    })[kind];
 
   async function send(endpoint: Endpoint, sent: Sent) {
     let test = request(api.app.getHttpServer()).post(`/api/v1${endpoint.path(sent.id)}`);

@@ -85,9 +85,78 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   },
   { route: '/api/v1/networks/{networkId}/roles', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/roles` },
   { route: '/api/v1/networks/{networkId}/reviews-due', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/reviews-due?on=2026-12-31` },
+  { route: '/api/v1/networks/{networkId}/cycles', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/cycles` },
+  { route: '/api/v1/networks/{networkId}/leitbild', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/leitbild` },
+  {
+    route: '/api/v1/networks/{networkId}/leitbild/versions',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/leitbild/versions`,
+    body: () => ({ vision: 'Alle Kinder wachsen gut auf.', principles: [{ key: 'P1', text: 'Familien wirken mit.' }], draftedOn: '2026-03-01' }),
+  },
+  {
+    route: '/api/v1/networks/{networkId}/leitbild/versions/{version}/adoption',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/leitbild/versions/1/adoption`,
+    body: (f) => ({ adoptedOn: '2026-03-01', decisionId: f.decisionId }),
+  },
+  {
+    route: '/api/v1/networks/{networkId}/organisations',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/organisations`,
+    body: () => ({ ...organisation, joinedOn: '2026-01-01' }),
+  },
+  { route: '/api/v1/networks/{networkId}/organisations', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/organisations` },
+  { route: '/api/v1/networks/{networkId}/organisations/changes', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/organisations/changes?from=2026-01-01&to=2026-12-31` },
+  { route: '/api/v1/organisations/{organisationId}', method: 'get', path: (f) => `/api/v1/organisations/${f.organisationId}` },
+  {
+    route: '/api/v1/organisations/{organisationId}/descriptions',
+    method: 'post',
+    path: (f) => `/api/v1/organisations/${f.organisationId}/descriptions`,
+    body: () => ({ ...organisation, describedOn: '2026-03-01' }),
+  },
+  // Leaving is tried with a date before joining: allowed past the guard, refused by the domain, the fixture stays whole.
+  { route: '/api/v1/organisations/{organisationId}/departure', method: 'post', path: (f) => `/api/v1/organisations/${f.organisationId}/departure`, body: () => ({ leftOn: '2000-01-01', reason: 'Test' }) },
+  {
+    route: '/api/v1/networks/{networkId}/bodies',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/bodies`,
+    body: (f) => ({ kind: 'working_group', name: 'Arbeitskreis Kitas', meetingsPerYear: 4, members: [{ organisationId: f.organisationId }], establishedOn: '2026-01-01' }),
+  },
+  { route: '/api/v1/networks/{networkId}/bodies', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/bodies` },
+  { route: '/api/v1/bodies/{bodyId}', method: 'get', path: (f) => `/api/v1/bodies/${f.bodyId}` },
+  { route: '/api/v1/bodies/{bodyId}/members', method: 'post', path: (f) => `/api/v1/bodies/${f.bodyId}/members`, body: (f) => ({ members: [{ organisationId: f.organisationId }], changedOn: '2026-03-01' }) },
+  { route: '/api/v1/bodies/{bodyId}/dissolution', method: 'post', path: (f) => `/api/v1/bodies/${f.bodyId}/dissolution`, body: () => ({ dissolvedOn: '2000-01-01', reason: 'Test' }) },
+  { route: '/api/v1/bodies/{bodyId}/meetings', method: 'post', path: (f) => `/api/v1/bodies/${f.bodyId}/meetings`, body: () => ({ scheduledFor: '2026-05-01', title: 'Sitzung' }) },
+  { route: '/api/v1/meetings/{meetingId}', method: 'get', path: (f) => `/api/v1/meetings/${f.meetingId}` },
+  { route: '/api/v1/meetings/{meetingId}/topics', method: 'post', path: (f) => `/api/v1/meetings/${f.meetingId}/topics`, body: () => ({ title: 'Thema', description: '', proposedOn: '2026-01-05' }) },
+  { route: '/api/v1/meetings/{meetingId}/attendance', method: 'post', path: (f) => `/api/v1/meetings/${f.meetingId}/attendance`, body: (f) => ({ heldOn: '2026-01-08', attendance: [f.organisationId] }) },
+  { route: '/api/v1/meetings/{meetingId}/decisions', method: 'post', path: (f) => `/api/v1/meetings/${f.meetingId}/decisions`, body: () => ({ text: 'Beschlossen.', subject: 'other' }) },
+  { route: '/api/v1/networks/{networkId}/decisions', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/decisions` },
+  { route: '/api/v1/networks/{networkId}/offers', method: 'post', path: (f) => `/api/v1/networks/${f.networkId}/offers`, body: (f) => ({ ...offer(f), listedOn: '2026-01-01' }) },
+  { route: '/api/v1/networks/{networkId}/offers', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/offers` },
+  { route: '/api/v1/networks/{networkId}/offer-landscape', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/offer-landscape?on=2026-06-01` },
+  { route: '/api/v1/offers/{offerId}', method: 'get', path: (f) => `/api/v1/offers/${f.offerId}` },
+  { route: '/api/v1/offers/{offerId}/revisions', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/revisions`, body: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
+  { route: '/api/v1/offers/{offerId}/withdrawal', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/withdrawal`, body: () => ({ withdrawnOn: '2000-01-01', reason: 'Test' }) },
 ];
+
+const organisation = { name: 'Kita Sonnenschein', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '' };
+
+function offer(f: NetworkFixture) {
+  return { title: 'Babytreff', description: '', providerOrganisationId: f.organisationId, lifePhases: ['age_0_3'], districts: ['Köln'], targetGroups: ['Eltern'], startsOn: '2025-01-01', endsOn: null };
+}
 
 /** The same resources, by ids that exist nowhere. */
 export function nowhere(): NetworkFixture {
-  return { networkId: randomUUID(), cycleId: randomUUID(), strategicId: randomUUID(), operationalId: randomUUID() };
+  return {
+    networkId: randomUUID(),
+    cycleId: randomUUID(),
+    strategicId: randomUUID(),
+    operationalId: randomUUID(),
+    organisationId: randomUUID(),
+    bodyId: randomUUID(),
+    meetingId: randomUUID(),
+    decisionId: randomUUID(),
+    offerId: randomUUID(),
+  };
 }

@@ -21,15 +21,20 @@ import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
 import { NetworkCommandHandler } from './networks/network-command.handler';
 import { NetworkRolesController } from './networks/network-roles.controller';
+import { GetCycleOverviewHandler } from './networks/cycle-overview.query';
 import { GetCycleBoardHandler, GetNetworkHandler, GetNetworkRolesHandler, GetReviewsDueHandler } from './networks/network.queries';
+import { DecisionViews } from './decisions/decision-views';
+import { LeitbildController } from './leitbild/leitbild.controller';
+import { GetLeitbildHandler } from './leitbild/leitbild.queries';
 import { NetworksController } from './networks/networks.controller';
 import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
 import { PersonalDataVault } from './people/personal-data-vault';
 import { STRUCTURE_CONTROLLERS, STRUCTURE_PROVIDERS } from './structure/structure.providers';
 import { EventSourcedExecutor } from './write/event-sourced-executor';
+import { ReadModelFacts } from './write/read-model-facts';
 
 const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
-const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, GetNetworkRolesHandler, GetGoalHandler, GetGoalHistoryHandler];
+const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, GetNetworkRolesHandler, GetGoalHandler, GetGoalHistoryHandler, GetLeitbildHandler, GetCycleOverviewHandler];
 
 @Module({})
 export class AppModule {
@@ -54,7 +59,7 @@ export class AppModule {
           errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
         }),
       ],
-      controllers: [NetworksController, NetworkRolesController, CyclesController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, HealthController],
+      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,
@@ -63,6 +68,8 @@ export class AppModule {
         ProjectionLagMetric,
         TokenVerifier,
         ResourceDirectory,
+        ReadModelFacts,
+        DecisionViews,
         PersonalDataVault,
         ...STRUCTURE_PROVIDERS,
         ...OFFER_PROVIDERS,

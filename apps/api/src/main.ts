@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { closeOnSignals, exitWithStartFailure, loadConfig, resolveDatabase } from '@kreislauf/storage';
 import { createApi } from './bootstrap';
-import { loadDemoNetwork } from './demo/load-demo';
+import { loadDemoNetworks } from './demo/load-demo';
+import { PersonalDataVault } from './people/personal-data-vault';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -13,8 +14,8 @@ async function main(): Promise<void> {
   const logger = new Logger('kreislauf');
   logger.log(`listening on http://localhost:${config.PORT} (OpenAPI at /api/docs)`);
   if (process.argv.includes('--demo')) {
-    const loaded = await loadDemoNetwork(app.get(CommandBus));
-    logger.log(loaded ? `demo network loaded: ${loaded}` : 'demo network present already');
+    const loaded = await loadDemoNetworks(app.get(CommandBus), app.get(PersonalDataVault));
+    logger.log(loaded.length > 0 ? `demo networks loaded: ${loaded.join(', ')}` : 'demo networks present already');
   }
 }
 

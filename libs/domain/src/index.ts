@@ -7,6 +7,7 @@ export * from './catalogues/life-phases';
 export * from './catalogues/cycle-phases';
 export * from './catalogues/network-roles';
 export * from './catalogues/decision-subjects';
+export * from './leitbild';
 export * from './network/network.commands';
 export * from './network/network.events';
 export * from './network/network.errors';

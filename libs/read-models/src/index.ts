@@ -7,3 +7,6 @@ export * from './goals/goal.entities';
 export * from './goals/goal-progress';
 export * from './goal-history/goal-history.entity';
 export * from './structure/decision.entity';
+export * from './offers';
+export * from './structure';
+export * from './cycles/cycle-goal.entity';

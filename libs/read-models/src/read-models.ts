@@ -5,25 +5,29 @@ import { GoalRow } from './goals/goal.entities';
 import { GoalsProjection } from './goals/goals.projection';
 import { InitialReadModels1764000000000 } from './migrations/1764000000000-initial-read-models';
 import { NetworkRoles1764100000000 } from './migrations/1764100000000-network-roles';
-import { CycleRow, NetworkRoleRow, NetworkRow } from './networks/network.entities';
+import { CycleRow, LeitbildVersionRow, NetworkRoleRow, NetworkRow } from './networks/network.entities';
 import { NetworksProjection } from './networks/networks.projection';
 import { OFFER_ENTITIES, OFFER_MIGRATIONS, offerProjections } from './offers/offers.read-models';
 import { PersonalDataKeys1764150000000 } from './migrations/1764150000000-personal-data-keys';
+import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitbild-and-cycles';
+import { CycleGoalRow } from './cycles/cycle-goal.entity';
+import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
 import { STRUCTURE_ENTITIES, STRUCTURE_MIGRATIONS, structureProjections } from './structure/structure.read-models';
 import { ProjectionCheckpoint } from './runner/projection-checkpoint.entity';
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, NetworkRoleRow, GoalRow, GoalHistoryRow, ...STRUCTURE_ENTITIES, ...OFFER_ENTITIES];
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, NetworkRoleRow, LeitbildVersionRow, GoalRow, GoalHistoryRow, CycleGoalRow, ...STRUCTURE_ENTITIES, ...OFFER_ENTITIES];
 export const READ_MODEL_MIGRATIONS = [
   InitialReadModels1764000000000,
   NetworkRoles1764100000000,
   PersonalDataKeys1764150000000,
   ...STRUCTURE_MIGRATIONS,
   ...OFFER_MIGRATIONS,
+  LeitbildAndCycles1764400000000,
 ];
 
 export function createProjections(): Projection[] {
-  return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection(), ...structureProjections(), ...offerProjections()];
+  return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection(), new CycleGoalsProjection(), ...structureProjections(), ...offerProjections()];
 }
 
 /** TypeORM options for the read-model database: migrations, never synchronize. */

@@ -12,17 +12,22 @@ import {
   GoalState,
   initialGoalState,
   networkDecider,
+  principlesInForce,
 } from '@kreislauf/domain';
 import { networkStream } from '../networks/network-command.handler';
 import { CommandContext, WriteResult } from '../write/command-context';
 import { EventSourcedExecutor } from '../write/event-sourced-executor';
+import { ReadModelFacts } from '../write/read-model-facts';
 import { DefineGoalCommand, ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 
 export const goalStream = (goalId: string) => `goal-${goalId}`;
 
 /** The goal-side steps every handler shares: gather facts from other streams, then decide and append. */
 abstract class GoalWriter {
-  constructor(protected readonly executor: EventSourcedExecutor) {}
+  constructor(
+    protected readonly executor: EventSourcedExecutor,
+    protected readonly facts: ReadModelFacts,
+  ) {}
 
   protected async write(goalId: string, command: GoalCommand, context: CommandContext): Promise<WriteResult> {
     const result = await this.executor.execute(goalDecider, goalStream(goalId), command, context, (event, state) => ({
@@ -37,16 +42,17 @@ abstract class GoalWriter {
     return { type: 'DefineGoal', goalId, data, facts: await this.factsFor(data) };
   }
 
-  /** What the event store says about the cycle and the parent goal a definition names. */
+  /** What the event store says about the cycle, the parent goal and the Leitbild; what the read models say about the decision. */
   private async factsFor(data: GoalDefinition): Promise<DefinitionFacts> {
     const network = await this.executor.load(networkDecider, networkStream(data.networkId));
+    const decision = await this.facts.decision(data.decisionId);
     const cycle = network.state.status === 'registered' ? network.state.cycles[data.cycleId] : undefined;
     let parent: DefinitionFacts['parent'] = null;
     if (data.parentGoalId) {
       const { state } = await this.executor.load(goalDecider, goalStream(data.parentGoalId));
       if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
     }
-    return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent };
+    return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent, decision, principlesInForce: principlesInForce(network.state) };
   }
 }
 
@@ -57,8 +63,8 @@ function networkOf(state: GoalState, goalId: string): string {
 
 @CommandHandler(DefineGoalCommand)
 export class DefineGoalHandler extends GoalWriter implements ICommandHandler<DefineGoalCommand, WriteResult> {
-  constructor(executor: EventSourcedExecutor) {
-    super(executor);
+  constructor(executor: EventSourcedExecutor, facts: ReadModelFacts) {
+    super(executor, facts);
   }
 
   async execute({ goalId, definition, context }: DefineGoalCommand): Promise<WriteResult> {
@@ -68,24 +74,26 @@ export class DefineGoalHandler extends GoalWriter implements ICommandHandler<Def
 
 @CommandHandler(ExecuteGoalCommand)
 export class ExecuteGoalHandler extends GoalWriter implements ICommandHandler<ExecuteGoalCommand, WriteResult> {
-  constructor(executor: EventSourcedExecutor) {
-    super(executor);
+  constructor(executor: EventSourcedExecutor, facts: ReadModelFacts) {
+    super(executor, facts);
   }
 
-  execute({ command, context }: ExecuteGoalCommand): Promise<WriteResult> {
-    return this.write(command.goalId, command, context);
+  async execute({ command, context }: ExecuteGoalCommand): Promise<WriteResult> {
+    if (command.type !== 'ReviewGoal') return this.write(command.goalId, command, context);
+    return this.write(command.goalId, { ...command, facts: { decision: await this.facts.decision(command.data.decisionId) } }, context);
   }
 }
 
 @CommandHandler(ReorientGoalCommand)
 export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<ReorientGoalCommand, WriteResult & { replacementGoalId: string | null }> {
-  constructor(executor: EventSourcedExecutor) {
-    super(executor);
+  constructor(executor: EventSourcedExecutor, facts: ReadModelFacts) {
+    super(executor, facts);
   }
 
   async execute({ command, replacement, context }: ReorientGoalCommand): Promise<WriteResult & { replacementGoalId: string | null }> {
     const replacementGoalId = command.data.decision === 'replace' && replacement ? randomUUID() : null;
-    const reorient: GoalCommand = { ...command, type: 'ReorientGoal', data: { ...command.data, replacementGoalId } };
+    const facts = { decision: await this.facts.decision(command.data.decisionId) };
+    const reorient: GoalCommand = { ...command, type: 'ReorientGoal', data: { ...command.data, replacementGoalId }, facts };
     if (!replacementGoalId || !replacement) return { ...(await this.write(command.goalId, reorient, context)), replacementGoalId };
 
     // Check the new goal's definition before anything is appended, so that a refused replacement leaves no trace.
@@ -97,6 +105,9 @@ export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<R
       ...replacement,
       definedOn: command.data.reorientedOn,
       replacesGoalId: command.goalId,
+      // The decision behind a replacement is the reorientation's; the new goal starts without cited principles.
+      decisionId: null,
+      principleKeys: [],
     });
     decideGoal(define, initialGoalState);
 

@@ -85,6 +85,18 @@ export class DefineGoalDto extends GoalContentDto {
 
   @IsCalendarDate()
   definedOn!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string | null;
+
+  @ApiPropertyOptional({ type: [String], example: ['P1'], description: 'Strategic goals: keys of the guiding principles of the Leitbild in force it serves' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @Matches(/^[A-Za-z0-9_.-]{1,32}$/, { each: true, message: 'each principle key is 1 to 32 letters, digits, . _ or -' })
+  principleKeys?: string[];
 }
 
 export class IndicatorDto {
@@ -190,6 +202,11 @@ export class ReviewGoalDto {
   @IsString()
   @Length(1, 5000)
   evidence!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string | null;
 }
 
 export class GoalChangesDto {
@@ -256,4 +273,9 @@ export class ReorientGoalDto {
   @ValidateNested()
   @Type(() => GoalContentDto)
   replacement?: GoalContentDto;
+
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @IsOptional()
+  @IsUUID()
+  decisionId?: string | null;
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { GoalNotFound } from '@kreislauf/domain';
 import { GoalHistoryRow, GoalRow } from '@kreislauf/read-models';
 import { DataSource } from 'typeorm';
+import { DecisionView, DecisionViews } from '../decisions/decision-views';
 
 export class GetGoal extends Query<GoalRow> {
   constructor(readonly goalId: string) {
@@ -19,6 +20,8 @@ export interface GoalHistoryEntry {
   reason: string | null;
   correlationId: string;
   data: Record<string, unknown>;
+  /** The body's decision the event rests on, with a sentence saying who decided when. */
+  decision: DecisionView | null;
 }
 
 export class GetGoalHistory extends Query<GoalHistoryEntry[]> {
@@ -40,11 +43,16 @@ export class GetGoalHandler implements IQueryHandler<GetGoal, GoalRow> {
 
 @QueryHandler(GetGoalHistory)
 export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, GoalHistoryEntry[]> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly decisions: DecisionViews,
+  ) {}
 
   async execute({ goalId }: GetGoalHistory): Promise<GoalHistoryEntry[]> {
     const rows = await this.dataSource.manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
     if (rows.length === 0) throw new GoalNotFound(goalId);
+    const decisionOf = (row: GoalHistoryRow) => (typeof row.data.decisionId === 'string' ? row.data.decisionId : null);
+    const decisions = await this.decisions.byIds(rows.map(decisionOf));
     return rows.map((row) => ({
       version: row.streamVersion,
       type: row.eventType,
@@ -54,6 +62,7 @@ export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, Goal
       reason: row.reason,
       correlationId: row.correlationId,
       data: row.data,
+      decision: decisions.get(decisionOf(row) ?? '') ?? null,
     }));
   }
 }

@@ -65,7 +65,7 @@ export class GoalsController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId, data: { ...body } }, context)));
+    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId, data: { ...body, decisionId: body.decisionId ?? null } }, context)));
   }
 
   @Post(':goalId/reorientations')
@@ -81,7 +81,7 @@ export class GoalsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { replacement, changes, ...rest } = body;
-    const command = { type: 'ReorientGoal' as const, goalId, data: { ...rest, changes: changes ? { ...changes } : null } };
+    const command = { type: 'ReorientGoal' as const, goalId, data: { ...rest, changes: changes ? { ...changes } : null, decisionId: rest.decisionId ?? null } };
     const content = replacement
       ? { ...replacement, lifePhase: replacement.lifePhase ?? null, district: replacement.district ?? null }
       : null;

@@ -12,4 +12,7 @@ export class WriteResponseDto {
 
   @ApiPropertyOptional({ format: 'uuid', description: 'For a replacement: the new goal' })
   replacementGoalId?: string | null;
+
+  @ApiPropertyOptional({ example: 2, description: 'For a Leitbild draft: the number of the new version' })
+  leitbildVersion?: number;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { NetworkCommand } from '@kreislauf/domain';
+import { NetworkRequest } from '@kreislauf/domain';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
@@ -48,7 +48,7 @@ export class CyclesController {
     return this.send(response, { type: 'CloseCycle', networkId, data: { cycleId, ...body } }, context);
   }
 
-  private async send(response: Response, command: NetworkCommand, context: CommandContext) {
+  private async send(response: Response, command: NetworkRequest, context: CommandContext) {
     return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
   }
 }

@@ -2,7 +2,7 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkNotFound } from '@kreislauf/domain';
 import { averageProgress, CycleRow, GoalRow, NetworkRoleRow, NetworkRow } from '@kreislauf/read-models';
-import { DataSource, LessThanOrEqual } from 'typeorm';
+import { DataSource, LessThanOrEqual, Raw } from 'typeorm';
 
 export interface NetworkView extends Omit<NetworkRow, 'openCycleId'> {
   openCycleId: string | null;
@@ -96,7 +96,9 @@ export class GetCycleBoardHandler implements IQueryHandler<GetCycleBoard, CycleB
       ? await manager.findOneBy(CycleRow, { id: wanted, networkId })
       : await manager.findOne(CycleRow, { where: { networkId }, order: { openedOn: 'DESC' } });
     if (!cycle) return { networkId, cycle: null, goals: [] };
-    const goals = await manager.find(GoalRow, { where: { networkId, cycleId: cycle.id }, order: { definedOn: 'ASC', title: 'ASC' } });
+    // The goals defined in the cycle and those carried over into it.
+    const inCycle = Raw((column) => `${column} @> :cycleIds::jsonb`, { cycleIds: JSON.stringify([cycle.id]) });
+    const goals = await manager.find(GoalRow, { where: { networkId, cycleIds: inCycle }, order: { definedOn: 'ASC', title: 'ASC' } });
     return { networkId, cycle: withoutNetwork(cycle), goals: goalTree(goals) };
   }
 }

@@ -14,6 +14,7 @@ import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { ExecuteNetworkCommand } from './network.commands';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
+import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
 
 @ApiTags('networks')
@@ -64,6 +65,14 @@ export class NetworksController {
     return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
   }
 
+  @Get(':networkId/cycles')
+  @Access('cycles.read', { kind: 'network', param: 'networkId' })
+  @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations' })
+  async cycles(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
+    await this.readYourWrites.ensure(query.after);
+    return this.queries.execute(new GetCycleOverview(networkId));
+  }
+
   @Post(':networkId/goals')
   @Access('goal.define', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
@@ -83,6 +92,8 @@ export class NetworksController {
       parentGoalId: body.parentGoalId ?? null,
       lifePhase: body.lifePhase ?? null,
       district: body.district ?? null,
+      decisionId: body.decisionId ?? null,
+      principleKeys: body.principleKeys ?? [],
     };
     return withETag(response, await this.commands.execute(new DefineGoalCommand(randomUUID(), definition, context)));
   }

@@ -39,6 +39,18 @@ export class EventSourcedExecutor {
     context: CommandContext,
     describe: DescribeEvent<Event, State>,
   ): Promise<Omit<WriteResult, 'id'>> {
+    const { version, position } = await this.executeReturningEvents(decider, streamId, command, context, describe);
+    return { version, position };
+  }
+
+  /** As execute, and also the events the decider decided (for a handler whose answer names what they created). */
+  async executeReturningEvents<Command, Event extends DomainEvent<string, object>, State>(
+    decider: Decider<Command, Event, State>,
+    streamId: string,
+    command: Command,
+    context: CommandContext,
+    describe: DescribeEvent<Event, State>,
+  ): Promise<Omit<WriteResult, 'id'> & { events: Event[] }> {
     for (let attempt = 1; ; attempt++) {
       const { state, version } = await this.load(decider, streamId);
       if (context.expectedVersion !== undefined && context.expectedVersion !== version) {
@@ -55,7 +67,7 @@ export class EventSourcedExecutor {
       }));
       try {
         const result = await this.store.append(streamId, newEvents, version === -1 ? 'no_stream' : version);
-        return { version: result.nextVersion, position: formatPosition(result.position) };
+        return { version: result.nextVersion, position: formatPosition(result.position), events };
       } catch (error) {
         // Someone wrote in between: decide again on the new state, unless the client pinned a version.
         if (!(error instanceof ConcurrencyError)) throw error;

@@ -1,3 +1,4 @@
+import { DecisionFact } from '../catalogues/decision-subjects';
 import { IsoDate } from '../domain-event';
 
 export type GoalLevel = 'strategic' | 'operational';
@@ -29,12 +30,24 @@ export interface GoalDefinition extends GoalContent {
   definedOn: IsoDate;
   /** The goal this one replaces, when it came out of a "replace" reorientation. */
   replacesGoalId: string | null;
+  /** The body's decision the definition rests on (since schema version 2). */
+  decisionId: string | null;
+  /** The guiding principles of the Leitbild in force that a strategic goal serves (since schema version 2). */
+  principleKeys: string[];
 }
 
 /** What the handler found in the event store about the cycle and the parent goal: the decider checks it. */
 export interface DefinitionFacts {
   cycle: { networkId: string; status: 'open' | 'closed' } | null;
   parent: { networkId: string; level: GoalLevel; status: GoalStatus } | null;
+  decision: DecisionFact | null;
+  /** The principle keys of the network's Leitbild in force; null when none is adopted. */
+  principlesInForce: string[] | null;
+}
+
+/** What the handler found about the decision a review or reorientation names. */
+export interface DecisionFacts {
+  decision: DecisionFact | null;
 }
 
 export type GoalStatus = 'active' | 'retired' | 'replaced';
@@ -80,7 +93,8 @@ export interface RecordMeasurement {
 export interface ReviewGoal {
   type: 'ReviewGoal';
   goalId: string;
-  data: { reviewedOn: IsoDate; assessment: Assessment; evidence: string };
+  data: { reviewedOn: IsoDate; assessment: Assessment; evidence: string; decisionId: string | null };
+  facts: DecisionFacts;
 }
 
 export interface ReorientGoal {
@@ -94,7 +108,9 @@ export interface ReorientGoal {
     changes: Partial<GoalContent> | null;
     /** For "replace": the id the new goal gets; the new goal is defined by a DefineGoal that names this one. */
     replacementGoalId: string | null;
+    decisionId: string | null;
   };
+  facts: DecisionFacts;
 }
 
 export type GoalCommand = DefineGoal | ConcretiseGoal | RecordMeasurement | ReviewGoal | ReorientGoal;

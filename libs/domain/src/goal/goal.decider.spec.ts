@@ -1,3 +1,5 @@
+import { DecisionFact } from '../catalogues/decision-subjects';
+import { DecisionDoesNotFit, DecisionNotFound } from '../decision-reference';
 import { specify } from '../testing/decider-specification';
 import { DefineGoal, DefinitionFacts, GoalCommand, GoalDefinition, Indicator, ReorientGoal } from './goal.commands';
 import { goalDecider } from './goal.decider';
@@ -12,6 +14,7 @@ import {
   InvalidIndicator,
   InvalidMeasure,
   InvalidParentGoal,
+  InvalidPrinciples,
   InvalidReorientation,
   ReviewRequiredBeforeReorientation,
   UnknownIndicator,
@@ -37,6 +40,8 @@ const definition: GoalDefinition = {
   reviewIntervalDays: 90,
   definedOn: '2026-03-10',
   replacesGoalId: null,
+  decisionId: null,
+  principleKeys: [],
 };
 const openCycle: DefinitionFacts['cycle'] = { networkId, status: 'open' };
 const activeStrategicParent: DefinitionFacts['parent'] = { networkId, level: 'strategic', status: 'active' };
@@ -44,7 +49,7 @@ const define = (data: Partial<GoalDefinition> = {}, facts: Partial<DefinitionFac
   type: 'DefineGoal',
   goalId,
   data: { ...definition, ...data },
-  facts: { cycle: openCycle, parent: activeStrategicParent, ...facts },
+  facts: { cycle: openCycle, parent: activeStrategicParent, decision: null, principlesInForce: ['P1', 'P2'], ...facts },
 });
 
 const indicator: Indicator = {
@@ -65,7 +70,7 @@ const measure = {
   endsOn: '2026-12-31',
 };
 
-const defined: GoalDefined = { type: 'GoalDefined', schemaVersion: 1, data: definition };
+const defined: GoalDefined = { type: 'GoalDefined', schemaVersion: 2, data: definition };
 const concretised: GoalConcretised = {
   type: 'GoalConcretised',
   schemaVersion: 1,
@@ -73,24 +78,26 @@ const concretised: GoalConcretised = {
 };
 const reviewed: GoalReviewed = {
   type: 'GoalReviewed',
-  schemaVersion: 1,
-  data: { reviewedOn: '2026-06-10', assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv' },
+  schemaVersion: 2,
+  data: { reviewedOn: '2026-06-10', assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv', decisionId: null },
 };
-const reorientation = (data: Partial<ReorientGoal['data']> = {}): ReorientGoal => ({
+const reorientation = (data: Partial<ReorientGoal['data']> = {}, decision: DecisionFact | null = null): ReorientGoal => ({
   type: 'ReorientGoal',
   goalId,
-  data: { decision: 'continue', rationale: 'Wir bleiben dran.', reorientedOn: '2026-06-20', changes: null, replacementGoalId: null, ...data },
+  data: { decision: 'continue', rationale: 'Wir bleiben dran.', reorientedOn: '2026-06-20', changes: null, replacementGoalId: null, decisionId: null, ...data },
+  facts: { decision },
 });
 const reoriented = (data: Partial<ReorientGoal['data']> = {}): GoalReoriented => ({
   type: 'GoalReoriented',
-  schemaVersion: 1,
+  schemaVersion: 2,
   data: reorientation(data).data,
 });
 
-const review = (reviewedOn = '2026-06-10'): GoalCommand => ({
+const review = (reviewedOn = '2026-06-10', decisionId: string | null = null, decision: DecisionFact | null = null): GoalCommand => ({
   type: 'ReviewGoal',
   goalId,
-  data: { reviewedOn, assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv' },
+  data: { reviewedOn, assessment: 'at_risk', evidence: 'Nur 5 Eltern aktiv', decisionId },
+  facts: { decision },
 });
 const measurement = (indicatorKey = 'parents_active', measuredOn = '2026-05-01'): GoalCommand => ({
   type: 'RecordMeasurement',
@@ -258,6 +265,49 @@ describe('goal decider', () => {
       goal.given(defined, concretised, reviewed, retired).when(measurement()).thenThrows(GoalNotActive);
       goal.given(defined, reviewed, retired).when(concretise({ indicators: [] })).thenThrows(GoalNotActive);
       goal.given(defined, reviewed, replaced).when(reorientation()).thenThrows(GoalNotActive);
+    });
+  });
+  describe('decisions and principles', () => {
+    const decisionId = 'd0000000-0000-4000-8000-000000000001';
+    const decision = (subject: DecisionFact['subject'], decidedOn = '2026-03-10'): DecisionFact => ({ decisionId, networkId, subject, decidedOn });
+
+    it('defines a goal on a decision of the network to define it', () => {
+      goal
+        .given()
+        .when(define({ decisionId }, { decision: decision('goal_definition') }))
+        .then([{ ...defined, data: { ...definition, decisionId } }]);
+    });
+
+    it('refuses a definition on a decision that is unknown, about something else, or taken later', () => {
+      goal.given().when(define({ decisionId }, { decision: null })).thenThrows(DecisionNotFound, 'decision.not_found');
+      goal.given().when(define({ decisionId }, { decision: { ...decision('goal_definition'), networkId: cycleId } })).thenThrows(DecisionNotFound);
+      goal.given().when(define({ decisionId }, { decision: decision('goal_review') })).thenThrows(DecisionDoesNotFit, 'decision.does_not_fit');
+      goal.given().when(define({ decisionId }, { decision: decision('goal_definition', '2026-03-11') })).thenThrows(DecisionDoesNotFit);
+    });
+
+    it('reviews and reorients on decisions of the right kind', () => {
+      goal.given(defined).when(review('2026-06-10', decisionId, decision('goal_review', '2026-06-10'))).then([{ ...reviewed, data: { ...reviewed.data, decisionId } }]);
+      goal.given(defined, reviewed).when(reorientation({ decisionId }, decision('goal_reorientation', '2026-06-20'))).then([reoriented({ decisionId })]);
+    });
+
+    it('refuses a review or reorientation on a decision about something else', () => {
+      goal.given(defined).when(review('2026-06-10', decisionId, decision('goal_reorientation', '2026-06-10'))).thenThrows(DecisionDoesNotFit);
+      goal.given(defined, reviewed).when(reorientation({ decisionId }, null)).thenThrows(DecisionNotFound);
+    });
+
+    it('lets a strategic goal cite principles of the Leitbild in force', () => {
+      const strategic = { level: 'strategic' as const, parentGoalId: null, principleKeys: ['P1'] };
+      goal
+        .given()
+        .when(define(strategic, { parent: null }))
+        .then([{ ...defined, data: { ...definition, ...strategic } }]);
+    });
+
+    it('refuses principles on an operational goal, unknown principles, and principles without a Leitbild in force', () => {
+      const strategic = { level: 'strategic' as const, parentGoalId: null };
+      goal.given().when(define({ principleKeys: ['P1'] })).thenThrows(InvalidPrinciples, 'goal.invalid_principles');
+      goal.given().when(define({ ...strategic, principleKeys: ['P9'] }, { parent: null })).thenThrows(InvalidPrinciples);
+      goal.given().when(define({ ...strategic, principleKeys: ['P1'] }, { parent: null, principlesInForce: null })).thenThrows(InvalidPrinciples);
     });
   });
 });

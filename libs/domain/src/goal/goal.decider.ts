@@ -1,4 +1,5 @@
 import { isQualityGoalKey } from '../catalogues/quality-goals';
+import { checkDecision } from '../decision-reference';
 import { Decider, IsoDate } from '../domain-event';
 import { ConcretiseGoal, DefineGoal, GoalContent, GoalLevel, GoalStatus, GoalCommand, Indicator, ReorientGoal } from './goal.commands';
 import {
@@ -12,6 +13,7 @@ import {
   InvalidIndicator,
   InvalidMeasure,
   InvalidParentGoal,
+  InvalidPrinciples,
   InvalidReorientation,
   ReviewRequiredBeforeReorientation,
   UnknownIndicator,
@@ -30,6 +32,7 @@ export type GoalState =
       indicatorKeys: string[];
       reviewedSinceReorientation: boolean;
       lastReviewOn: IsoDate | null;
+      lastReorientedOn: IsoDate | null;
     };
 
 export const initialGoalState: GoalState = { status: 'none' };
@@ -38,7 +41,7 @@ export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] 
   if (command.type === 'DefineGoal') {
     if (state.status !== 'none') throw new GoalAlreadyDefined(command.goalId);
     checkDefinition(command);
-    return [{ type: 'GoalDefined', schemaVersion: 1, data: command.data }];
+    return [{ type: 'GoalDefined', schemaVersion: 2, data: command.data }];
   }
   if (state.status === 'none') throw new GoalNotFound(command.goalId);
   if (state.status !== 'active') throw new GoalNotActive(command.goalId, state.status);
@@ -55,12 +58,14 @@ export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] 
       return [{ type: 'MeasurementRecorded', schemaVersion: 1, data: command.data }];
     case 'ReviewGoal':
       notBefore(command.data.reviewedOn, state.definedOn);
-      return [{ type: 'GoalReviewed', schemaVersion: 1, data: command.data }];
+      checkDecision(command.data.decisionId, command.facts.decision, { networkId: state.networkId, subject: 'goal_review', actOn: command.data.reviewedOn });
+      return [{ type: 'GoalReviewed', schemaVersion: 2, data: command.data }];
     case 'ReorientGoal':
       if (!state.reviewedSinceReorientation) throw new ReviewRequiredBeforeReorientation(command.goalId);
       notBefore(command.data.reorientedOn, state.lastReviewOn ?? state.definedOn);
       checkReorientation(command);
-      return [{ type: 'GoalReoriented', schemaVersion: 1, data: command.data }];
+      checkDecision(command.data.decisionId, command.facts.decision, { networkId: state.networkId, subject: 'goal_reorientation', actOn: command.data.reorientedOn });
+      return [{ type: 'GoalReoriented', schemaVersion: 2, data: command.data }];
   }
 }
 
@@ -76,6 +81,7 @@ export function evolveGoal(state: GoalState, event: GoalEvent): GoalState {
       indicatorKeys: [],
       reviewedSinceReorientation: false,
       lastReviewOn: null,
+      lastReorientedOn: null,
     };
   }
   if (state.status === 'none') return state;
@@ -87,7 +93,7 @@ export function evolveGoal(state: GoalState, event: GoalEvent): GoalState {
     case 'GoalReviewed':
       return { ...state, reviewedSinceReorientation: true, lastReviewOn: event.data.reviewedOn };
     case 'GoalReoriented':
-      return { ...state, reviewedSinceReorientation: false, status: statusAfter(event.data.decision, state.status) };
+      return { ...state, reviewedSinceReorientation: false, lastReorientedOn: event.data.reorientedOn, status: statusAfter(event.data.decision, state.status) };
     default: {
       const unknown: never = event;
       return unknown;
@@ -113,6 +119,8 @@ function checkDefinition({ goalId, data, facts }: DefineGoal): void {
   if (cycle.networkId !== data.networkId) throw new CycleNotOpenForGoals(data.cycleId, 'other_network');
   if (cycle.status !== 'open') throw new CycleNotOpenForGoals(data.cycleId, 'closed');
   checkContent(data);
+  checkPrinciples(data, facts.principlesInForce);
+  checkDecision(data.decisionId, facts.decision, { networkId: data.networkId, subject: 'goal_definition', actOn: data.definedOn });
   if (data.level === 'strategic' && data.parentGoalId) {
     throw new InvalidParentGoal('A strategic goal stands directly under the Leitbild and has no parent goal', { goalId });
   }
@@ -130,6 +138,15 @@ function checkDefinition({ goalId, data, facts }: DefineGoal): void {
       throw new InvalidParentGoal(`The parent goal is ${parent.status}`, { parentGoalId: data.parentGoalId });
     }
   }
+}
+
+/** Strategic goals may cite the guiding principles of the Leitbild in force, and only those. */
+function checkPrinciples(data: DefineGoal['data'], inForce: string[] | null): void {
+  if (data.principleKeys.length === 0) return;
+  if (data.level !== 'strategic') throw new InvalidPrinciples('Only a strategic goal cites guiding principles of the Leitbild');
+  if (inForce === null) throw new InvalidPrinciples('The network has no Leitbild in force whose principles a goal could cite');
+  const unknown = data.principleKeys.filter((key) => !inForce.includes(key));
+  if (unknown.length > 0) throw new InvalidPrinciples(`The Leitbild in force has no principle ${unknown.join(', ')}`, { unknown, inForce });
 }
 
 function checkContent(content: Partial<GoalContent>): void {

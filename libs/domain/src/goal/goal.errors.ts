@@ -100,3 +100,10 @@ export class InvalidReorientation extends DomainError {
     super(why);
   }
 }
+
+export class InvalidPrinciples extends DomainError {
+  readonly code = 'goal.invalid_principles';
+  constructor(reason: string, details: Record<string, unknown> = {}) {
+    super(reason, details);
+  }
+}

@@ -1,1 +1,4 @@
 export * from './meeting.errors';
+export * from './meeting.commands';
+export * from './meeting.events';
+export * from './meeting.decider';

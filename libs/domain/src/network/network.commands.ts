@@ -1,6 +1,7 @@
 import { CyclePhase } from '../catalogues/cycle-phases';
 import { NetworkRole } from '../catalogues/network-roles';
 import { IsoDate } from '../domain-event';
+import { AdoptLeitbild, DraftLeitbild } from '../leitbild/leitbild.commands';
 
 export interface RegisterNetwork {
   type: 'RegisterNetwork';
@@ -27,10 +28,20 @@ export interface EnterCyclePhase {
   data: { cycleId: string; phase: CyclePhase; enteredOn: IsoDate };
 }
 
+/** A goal that is active when its cycle closes, with the dates of its latest review and reorientation. */
+export interface ActiveGoalFact {
+  goalId: string;
+  definedOn: IsoDate;
+  lastReviewOn: IsoDate | null;
+  lastReorientedOn: IsoDate | null;
+}
+
 export interface CloseCycle {
   type: 'CloseCycle';
   networkId: string;
   data: { cycleId: string; closedOn: IsoDate };
+  /** Every active goal of the network: all of them belong to the open cycle. */
+  facts: { activeGoals: ActiveGoalFact[] };
 }
 
 export interface GrantRole {
@@ -45,4 +56,8 @@ export interface RevokeRole {
   data: { userId: string; role: NetworkRole; revokedOn: IsoDate };
 }
 
-export type NetworkCommand = RegisterNetwork | OpenCycle | EnterCyclePhase | CloseCycle | GrantRole | RevokeRole;
+export type NetworkCommand = RegisterNetwork | OpenCycle | EnterCyclePhase | CloseCycle | GrantRole | RevokeRole | DraftLeitbild | AdoptLeitbild;
+
+/** A command as a client sends it: the facts from other streams are added by the handler. */
+export type WithoutFacts<C> = C extends { facts: unknown } ? Omit<C, 'facts'> : C;
+export type NetworkRequest = WithoutFacts<NetworkCommand>;

@@ -1,11 +1,18 @@
+import { DecisionFact } from '../catalogues/decision-subjects';
+import { DecisionDoesNotFit, DecisionNotFound } from '../decision-reference';
+import { DraftLeitbild } from '../leitbild/leitbild.commands';
+import { InvalidLeitbild, LeitbildDateOutOfOrder, LeitbildNotAdopted, LeitbildVersionAdoptedBefore, LeitbildVersionNotFound } from '../leitbild/leitbild.errors';
+import { LeitbildAdopted, LeitbildDrafted } from '../leitbild/leitbild.events';
 import { specify } from '../testing/decider-specification';
-import { NetworkCommand } from './network.commands';
+import { ActiveGoalFact, NetworkCommand } from './network.commands';
 import { networkDecider } from './network.decider';
 import {
   CycleAlreadyOpen,
+  CycleHasGoalsNotReoriented,
   CycleNotFound,
   CycleNotInReflection,
   CycleNotOpen,
+  CycleOpensBeforeLastClosed,
   DateBeforePreviousStep,
   InvalidPeriod,
   NetworkAlreadyRegistered,
@@ -31,8 +38,8 @@ const registration = {
 const registered: NetworkRegistered = { type: 'NetworkRegistered', schemaVersion: 1, data: registration };
 const opened: CycleOpened = {
   type: 'CycleOpened',
-  schemaVersion: 1,
-  data: { cycleId, title: 'Qualitätskreislauf 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-15' },
+  schemaVersion: 2,
+  data: { cycleId, title: 'Qualitätskreislauf 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-15', carriedOverGoalIds: [] },
 };
 const entered = (phase: CyclePhaseEntered['data']['phase'], enteredOn: string): CyclePhaseEntered => ({
   type: 'CyclePhaseEntered',
@@ -45,7 +52,7 @@ const allPhases: NetworkEvent[] = [
   entered('concretisation', '2026-05-05'),
   entered('reflection', '2026-10-01'),
 ];
-const closed: CycleClosed = { type: 'CycleClosed', schemaVersion: 1, data: { cycleId, closedOn: '2026-12-01' } };
+const closed: CycleClosed = { type: 'CycleClosed', schemaVersion: 2, data: { cycleId, closedOn: '2026-12-01', carriedOverGoalIds: [] } };
 
 const register: NetworkCommand = { type: 'RegisterNetwork', networkId, data: registration };
 const openCycle = (id = cycleId, periodFrom = '2026-01-01', periodTo = '2026-12-31'): NetworkCommand => ({
@@ -58,7 +65,40 @@ const enterPhase = (phase: CyclePhaseEntered['data']['phase'], enteredOn = '2026
   networkId,
   data: { cycleId: id, phase, enteredOn },
 });
-const closeCycle = (closedOn = '2026-12-01', id = cycleId): NetworkCommand => ({ type: 'CloseCycle', networkId, data: { cycleId: id, closedOn } });
+const closeCycle = (closedOn = '2026-12-01', id = cycleId, activeGoals: ActiveGoalFact[] = []): NetworkCommand => ({
+  type: 'CloseCycle',
+  networkId,
+  data: { cycleId: id, closedOn },
+  facts: { activeGoals },
+});
+
+const decisionId = 'd0000000-0000-4000-8000-000000000001';
+const adoptionDecision: DecisionFact = { decisionId, networkId, subject: 'leitbild_adoption', decidedOn: '2026-02-10' };
+const principles = [
+  { key: 'P1', text: 'Alle Familien finden früh passende Unterstützung.' },
+  { key: 'P2', text: 'Eltern wirken mit.' },
+];
+const draft = (draftedOn = '2026-02-01', overrides: Partial<DraftLeitbild['data']> = {}): NetworkCommand => ({
+  type: 'DraftLeitbild',
+  networkId,
+  data: { vision: 'Jedes Kind wächst gesund und geschützt auf.', principles, draftedOn, ...overrides },
+});
+const drafted = (version: number, draftedOn: string, revisesVersion: number | null = null): LeitbildDrafted => ({
+  type: 'LeitbildDrafted',
+  schemaVersion: 1,
+  data: { version, revisesVersion, vision: 'Jedes Kind wächst gesund und geschützt auf.', principles, draftedOn },
+});
+const adopt = (version = 1, adoptedOn = '2026-02-10', decision: DecisionFact | null = adoptionDecision): NetworkCommand => ({
+  type: 'AdoptLeitbild',
+  networkId,
+  data: { version, adoptedOn, decisionId },
+  facts: { decision },
+});
+const adopted = (version: number, adoptedOn: string, supersedesVersion: number | null = null): LeitbildAdopted => ({
+  type: 'LeitbildAdopted',
+  schemaVersion: 1,
+  data: { version, adoptedOn, decisionId, supersedesVersion },
+});
 
 const network = specify(networkDecider);
 
@@ -87,17 +127,12 @@ describe('network decider', () => {
     network.given(registered, opened).when(openCycle(secondCycleId)).thenThrows(CycleAlreadyOpen, 'cycle.already_open');
   });
 
-  it('opens the next cycle once the previous one is closed', () => {
-    const next = openCycle(secondCycleId, '2027-01-01', '2027-12-31');
-    network
-      .given(registered, opened, ...allPhases, closed)
-      .when(next)
-      .then([{ type: 'CycleOpened', schemaVersion: 1, data: next.data as CycleOpened['data'] }]);
-  });
-
   it('enters the phases in their order, starting with the Leitbild', () => {
     network.given(registered, opened).when(enterPhase('leitbild', '2026-01-20')).then([entered('leitbild', '2026-01-20')]);
-    network.given(registered, opened, allPhases[0]).when(enterPhase('steering', '2026-03-10')).then([entered('steering', '2026-03-10')]);
+    network
+      .given(registered, opened, drafted(1, '2026-01-16'), adopted(1, '2026-01-18'), allPhases[0])
+      .when(enterPhase('steering', '2026-03-10'))
+      .then([entered('steering', '2026-03-10')]);
   });
 
   it('refuses a phase out of order', () => {
@@ -158,6 +193,106 @@ describe('network decider', () => {
 
     it('refuses roles in a network that does not exist', () => {
       network.given().when(grant).thenThrows(NetworkNotFound);
+    });
+  });
+  describe('Leitbild', () => {
+    it('drafts a first version, then revisions that name the version they revise', () => {
+      network.given(registered).when(draft()).then([drafted(1, '2026-02-01')]);
+      network.given(registered, drafted(1, '2026-02-01'), adopted(1, '2026-02-10')).when(draft('2027-02-01')).then([drafted(2, '2027-02-01', 1)]);
+    });
+
+    it('refuses a Leitbild without vision, without principles, or with a principle key twice', () => {
+      network.given(registered).when(draft('2026-02-01', { vision: ' ' })).thenThrows(InvalidLeitbild, 'leitbild.invalid');
+      network.given(registered).when(draft('2026-02-01', { principles: [] })).thenThrows(InvalidLeitbild);
+      network.given(registered).when(draft('2026-02-01', { principles: [principles[0], { key: 'P1', text: 'nochmal' }] })).thenThrows(InvalidLeitbild);
+    });
+
+    it('refuses a revision dated before the version it revises', () => {
+      network.given(registered, drafted(1, '2026-02-01')).when(draft('2026-01-31')).thenThrows(LeitbildDateOutOfOrder, 'leitbild.date_out_of_order');
+    });
+
+    it('adopts a version by a decision; adopting the next supersedes the one in force', () => {
+      network.given(registered, drafted(1, '2026-02-01')).when(adopt()).then([adopted(1, '2026-02-10')]);
+      network
+        .given(registered, drafted(1, '2026-02-01'), adopted(1, '2026-02-10'), drafted(2, '2027-02-01', 1))
+        .when(adopt(2, '2027-03-01', { ...adoptionDecision, decidedOn: '2027-03-01' }))
+        .then([adopted(2, '2027-03-01', 1)]);
+    });
+
+    it('refuses to adopt a version that does not exist or was adopted before', () => {
+      network.given(registered).when(adopt()).thenThrows(LeitbildVersionNotFound, 'leitbild.version_not_found');
+      network.given(registered, drafted(1, '2026-02-01'), adopted(1, '2026-02-10')).when(adopt()).thenThrows(LeitbildVersionAdoptedBefore, 'leitbild.adopted_before');
+    });
+
+    it('refuses an adoption dated before the draft', () => {
+      network.given(registered, drafted(1, '2026-02-01')).when(adopt(1, '2026-01-20')).thenThrows(LeitbildDateOutOfOrder);
+    });
+
+    it('refuses an adoption whose decision is unknown, of another network, about something else, or taken later', () => {
+      const given = network.given(registered, drafted(1, '2026-02-01'));
+      given.when(adopt(1, '2026-02-10', null)).thenThrows(DecisionNotFound, 'decision.not_found');
+      given.when(adopt(1, '2026-02-10', { ...adoptionDecision, networkId: secondCycleId })).thenThrows(DecisionNotFound);
+      given.when(adopt(1, '2026-02-10', { ...adoptionDecision, subject: 'goal_definition' })).thenThrows(DecisionDoesNotFit, 'decision.does_not_fit');
+      given.when(adopt(1, '2026-02-10', { ...adoptionDecision, decidedOn: '2026-02-11' })).thenThrows(DecisionDoesNotFit);
+    });
+
+    it('keeps a cycle in its leitbild phase until a version is adopted', () => {
+      network.given(registered, opened, allPhases[0]).when(enterPhase('steering', '2026-03-10')).thenThrows(LeitbildNotAdopted, 'leitbild.not_adopted');
+      network.given(registered, opened, drafted(1, '2026-01-16'), allPhases[0]).when(enterPhase('steering', '2026-03-10')).thenThrows(LeitbildNotAdopted);
+    });
+  });
+
+  describe('cycles that follow each other', () => {
+    const goal = (goalId: string, facts: Partial<ActiveGoalFact> = {}): ActiveGoalFact => ({
+      goalId,
+      definedOn: '2026-03-10',
+      lastReviewOn: '2026-10-05',
+      lastReorientedOn: '2026-10-06',
+      ...facts,
+    });
+
+    it('closes with every active goal reviewed and reoriented in the cycle, and names them to carry over', () => {
+      network
+        .given(registered, opened, ...allPhases)
+        .when(closeCycle('2026-12-01', cycleId, [goal('g1'), goal('g2')]))
+        .then([{ ...closed, data: { ...closed.data, carriedOverGoalIds: ['g1', 'g2'] } }]);
+    });
+
+    it('refuses to close while an active goal lacks a review or a reorientation in the cycle', () => {
+      const given = network.given(registered, opened, ...allPhases);
+      given.when(closeCycle('2026-12-01', cycleId, [goal('g1'), goal('g2', { lastReorientedOn: null })])).thenThrows(CycleHasGoalsNotReoriented, 'cycle.goals_not_reoriented');
+      given.when(closeCycle('2026-12-01', cycleId, [goal('g1', { lastReviewOn: null, lastReorientedOn: null })])).thenThrows(CycleHasGoalsNotReoriented);
+      // reviewed and reoriented in the cycle before, not in this one
+      given.when(closeCycle('2026-12-01', cycleId, [goal('g1', { definedOn: '2025-03-01', lastReviewOn: '2025-10-01', lastReorientedOn: '2025-10-02' })])).thenThrows(CycleHasGoalsNotReoriented);
+    });
+
+    it('lets a goal defined in the reflection phase (planned for the next cycle) close unreviewed, and carries it over', () => {
+      network
+        .given(registered, opened, ...allPhases)
+        .when(closeCycle('2026-12-01', cycleId, [goal('new', { definedOn: '2026-10-01', lastReviewOn: null, lastReorientedOn: null })]))
+        .then([{ ...closed, data: { ...closed.data, carriedOverGoalIds: ['new'] } }]);
+    });
+
+    it('opens the next cycle with the goals the last one carried over', () => {
+      const closedWithGoals: CycleClosed = { ...closed, data: { ...closed.data, carriedOverGoalIds: ['g1', 'g2'] } };
+      const next: NetworkCommand = {
+        type: 'OpenCycle',
+        networkId,
+        data: { cycleId: secondCycleId, title: 'Qualitätskreislauf 2027', periodFrom: '2027-01-01', periodTo: '2027-12-31', openedOn: '2027-01-10' },
+      };
+      network
+        .given(registered, opened, ...allPhases, closedWithGoals)
+        .when(next)
+        .then([{ type: 'CycleOpened', schemaVersion: 2, data: { ...(next.data as object), carriedOverGoalIds: ['g1', 'g2'] } as CycleOpened['data'] }]);
+    });
+
+    it('refuses to open a cycle before the previous one closed', () => {
+      const early: NetworkCommand = {
+        type: 'OpenCycle',
+        networkId,
+        data: { cycleId: secondCycleId, title: 'Zu früh', periodFrom: '2026-11-01', periodTo: '2027-12-31', openedOn: '2026-11-30' },
+      };
+      network.given(registered, opened, ...allPhases, closed).when(early).thenThrows(CycleOpensBeforeLastClosed, 'cycle.opens_before_previous_closed');
     });
   });
 });

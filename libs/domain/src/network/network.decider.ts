@@ -1,11 +1,16 @@
 import { CYCLE_PHASES, CyclePhase } from '../catalogues/cycle-phases';
+import { checkDecision } from '../decision-reference';
 import { Decider, IsoDate } from '../domain-event';
-import { NetworkCommand } from './network.commands';
+import { AdoptLeitbild, DraftLeitbild } from '../leitbild/leitbild.commands';
+import { InvalidLeitbild, LeitbildDateOutOfOrder, LeitbildNotAdopted, LeitbildVersionAdoptedBefore, LeitbildVersionNotFound } from '../leitbild/leitbild.errors';
+import { CloseCycle, NetworkCommand } from './network.commands';
 import {
   CycleAlreadyOpen,
+  CycleHasGoalsNotReoriented,
   CycleNotFound,
   CycleNotInReflection,
   CycleNotOpen,
+  CycleOpensBeforeLastClosed,
   DateBeforePreviousStep,
   InvalidPeriod,
   NetworkAlreadyRegistered,
@@ -19,20 +24,33 @@ import { NetworkEvent } from './network.events';
 export interface CycleState {
   status: 'open' | 'closed';
   phase: CyclePhase | null;
+  openedOn: IsoDate;
+  /** The day the reflection phase began: goals defined from then on are planned for the next cycle. */
+  reflectionFrom: IsoDate | null;
   /** The date of the cycle's latest step: opening, a phase entry or closing. */
   lastStepOn: IsoDate;
 }
 
-export type NetworkState =
-  | { status: 'none' }
-  | {
-      status: 'registered';
-      name: string;
-      cycles: Record<string, CycleState>;
-      openCycleId: string | null;
-      /** Granted roles as `<userId> <role>`. */
-      grants: string[];
-    };
+export interface LeitbildVersionState {
+  version: number;
+  draftedOn: IsoDate;
+  principleKeys: string[];
+  adopted: boolean;
+}
+
+export interface RegisteredNetwork {
+  status: 'registered';
+  name: string;
+  cycles: Record<string, CycleState>;
+  openCycleId: string | null;
+  /** The closing date of the latest closed cycle, and the goals it hands to the next one. */
+  lastClosed: { closedOn: IsoDate; carriedOverGoalIds: string[] } | null;
+  /** Granted roles as `<userId> <role>`. */
+  grants: string[];
+  leitbild: { versions: LeitbildVersionState[]; inForce: number | null };
+}
+
+export type NetworkState = { status: 'none' } | RegisteredNetwork;
 
 export const initialNetworkState: NetworkState = { status: 'none' };
 
@@ -48,7 +66,8 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       const { data } = command;
       if (state.openCycleId) throw new CycleAlreadyOpen(command.networkId, state.openCycleId);
       if (data.periodTo < data.periodFrom) throw new InvalidPeriod(data.periodFrom, data.periodTo);
-      return [{ type: 'CycleOpened', schemaVersion: 1, data }];
+      if (state.lastClosed && data.openedOn < state.lastClosed.closedOn) throw new CycleOpensBeforeLastClosed(data.openedOn, state.lastClosed.closedOn);
+      return [{ type: 'CycleOpened', schemaVersion: 2, data: { ...data, carriedOverGoalIds: state.lastClosed?.carriedOverGoalIds ?? [] } }];
     }
     case 'EnterCyclePhase': {
       const { data } = command;
@@ -56,6 +75,7 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       const expected = nextPhase(cycle.phase);
       if (data.phase !== expected) throw new PhaseOutOfOrder(data.cycleId, cycle.phase, data.phase, expected);
       if (data.enteredOn < cycle.lastStepOn) throw new DateBeforePreviousStep(data.enteredOn, cycle.lastStepOn);
+      if (cycle.phase === 'leitbild' && state.leitbild.inForce === null) throw new LeitbildNotAdopted(data.cycleId);
       return [{ type: 'CyclePhaseEntered', schemaVersion: 1, data }];
     }
     case 'CloseCycle': {
@@ -63,7 +83,10 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       const cycle = openCycle(state.cycles, data.cycleId);
       if (cycle.phase !== 'reflection') throw new CycleNotInReflection(data.cycleId, cycle.phase);
       if (data.closedOn < cycle.lastStepOn) throw new DateBeforePreviousStep(data.closedOn, cycle.lastStepOn);
-      return [{ type: 'CycleClosed', schemaVersion: 1, data }];
+      const missing = goalsNotReoriented(command, cycle);
+      if (missing.length > 0) throw new CycleHasGoalsNotReoriented(data.cycleId, missing);
+      const carriedOverGoalIds = command.facts.activeGoals.map((goal) => goal.goalId);
+      return [{ type: 'CycleClosed', schemaVersion: 2, data: { ...data, carriedOverGoalIds } }];
     }
     case 'GrantRole': {
       const { data } = command;
@@ -75,26 +98,44 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       if (!state.grants.includes(grantKey(data))) throw new RoleNotGranted(data.userId, data.role);
       return [{ type: 'RoleRevoked', schemaVersion: 1, data }];
     }
+    case 'DraftLeitbild':
+      return decideDraft(command, state);
+    case 'AdoptLeitbild':
+      return decideAdoption(command, state);
   }
 }
 
 export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
+  if (event.type === 'NetworkRegistered') return { ...blankNetwork(), name: event.data.name };
+  const network = state.status === 'registered' ? state : blankNetwork();
   switch (event.type) {
-    case 'NetworkRegistered':
-      return { status: 'registered', name: event.data.name, cycles: {}, openCycleId: null, grants: [] };
     case 'RoleGranted':
-      return state.status === 'registered' ? { ...state, grants: [...state.grants, grantKey(event.data)] } : state;
+      return { ...network, grants: [...network.grants, grantKey(event.data)] };
     case 'RoleRevoked':
-      return state.status === 'registered' ? { ...state, grants: state.grants.filter((grant) => grant !== grantKey(event.data)) } : state;
-    case 'CycleOpened':
-      return withCycle(state, event.data.cycleId, { status: 'open', phase: null, lastStepOn: event.data.openedOn }, event.data.cycleId);
+      return { ...network, grants: network.grants.filter((grant) => grant !== grantKey(event.data)) };
+    case 'CycleOpened': {
+      const { cycleId, openedOn } = event.data;
+      const cycle: CycleState = { status: 'open', phase: null, openedOn, reflectionFrom: null, lastStepOn: openedOn };
+      return { ...withCycle(network, cycleId, cycle), openCycleId: cycleId };
+    }
     case 'CyclePhaseEntered': {
-      const cycle = cycleOf(state, event.data.cycleId);
-      return withCycle(state, event.data.cycleId, { ...cycle, phase: event.data.phase, lastStepOn: event.data.enteredOn });
+      const { cycleId, phase, enteredOn } = event.data;
+      const cycle = cycleOf(network, cycleId);
+      return withCycle(network, cycleId, { ...cycle, phase, lastStepOn: enteredOn, reflectionFrom: phase === 'reflection' ? enteredOn : cycle.reflectionFrom });
     }
     case 'CycleClosed': {
-      const cycle = cycleOf(state, event.data.cycleId);
-      return withCycle(state, event.data.cycleId, { ...cycle, status: 'closed', lastStepOn: event.data.closedOn }, null);
+      const { cycleId, closedOn, carriedOverGoalIds } = event.data;
+      const closed = withCycle(network, cycleId, { ...cycleOf(network, cycleId), status: 'closed', lastStepOn: closedOn });
+      return { ...closed, openCycleId: null, lastClosed: { closedOn, carriedOverGoalIds } };
+    }
+    case 'LeitbildDrafted': {
+      const { version, draftedOn, principles } = event.data;
+      const drafted: LeitbildVersionState = { version, draftedOn, principleKeys: principles.map((principle) => principle.key), adopted: false };
+      return { ...network, leitbild: { ...network.leitbild, versions: [...network.leitbild.versions, drafted] } };
+    }
+    case 'LeitbildAdopted': {
+      const versions = network.leitbild.versions.map((known) => (known.version === event.data.version ? { ...known, adopted: true } : known));
+      return { ...network, leitbild: { versions, inForce: event.data.version } };
     }
     default: {
       const unknown: never = event;
@@ -108,6 +149,48 @@ export const networkDecider: Decider<NetworkCommand, NetworkEvent, NetworkState>
   evolve: evolveNetwork,
   initialState: initialNetworkState,
 };
+
+/** The keys of the principles of the Leitbild version in force; null when none is adopted. */
+export function principlesInForce(state: NetworkState): string[] | null {
+  if (state.status !== 'registered' || state.leitbild.inForce === null) return null;
+  return state.leitbild.versions.find((version) => version.version === state.leitbild.inForce)?.principleKeys ?? null;
+}
+
+function decideDraft({ data }: DraftLeitbild, state: RegisteredNetwork): NetworkEvent[] {
+  if (data.vision.trim() === '') throw new InvalidLeitbild('A Leitbild states a vision');
+  if (data.principles.length === 0) throw new InvalidLeitbild('A Leitbild has at least one guiding principle');
+  const keys = data.principles.map((principle) => principle.key);
+  const repeated = keys.filter((key, index) => keys.indexOf(key) !== index);
+  if (repeated.length > 0) throw new InvalidLeitbild('Each guiding principle has a key of its own', { repeated: [...new Set(repeated)] });
+  const latest = state.leitbild.versions[state.leitbild.versions.length - 1];
+  if (latest && data.draftedOn < latest.draftedOn) throw new LeitbildDateOutOfOrder(data.draftedOn, latest.draftedOn);
+  const version = (latest?.version ?? 0) + 1;
+  return [{ type: 'LeitbildDrafted', schemaVersion: 1, data: { version, revisesVersion: latest?.version ?? null, ...data } }];
+}
+
+function decideAdoption({ networkId, data, facts }: AdoptLeitbild, state: RegisteredNetwork): NetworkEvent[] {
+  const version = state.leitbild.versions.find((known) => known.version === data.version);
+  if (!version) throw new LeitbildVersionNotFound(data.version);
+  if (version.adopted) throw new LeitbildVersionAdoptedBefore(data.version);
+  if (data.adoptedOn < version.draftedOn) throw new LeitbildDateOutOfOrder(data.adoptedOn, version.draftedOn);
+  checkDecision(data.decisionId, facts.decision, { networkId, subject: 'leitbild_adoption', actOn: data.adoptedOn });
+  return [{ type: 'LeitbildAdopted', schemaVersion: 1, data: { ...data, supersedesVersion: state.leitbild.inForce } }];
+}
+
+/**
+ * Goals the cycle cannot close with: active, and without a review and a reorientation since the cycle
+ * opened. A goal defined in the reflection phase is planned for the next cycle and exempt.
+ */
+function goalsNotReoriented({ facts }: CloseCycle, cycle: CycleState): string[] {
+  return facts.activeGoals
+    .filter((goal) => !(cycle.reflectionFrom && goal.definedOn >= cycle.reflectionFrom))
+    .filter((goal) => !(goal.lastReviewOn && goal.lastReviewOn >= cycle.openedOn && goal.lastReorientedOn && goal.lastReorientedOn >= cycle.openedOn))
+    .map((goal) => goal.goalId);
+}
+
+function blankNetwork(): RegisteredNetwork {
+  return { status: 'registered', name: '', cycles: {}, openCycleId: null, lastClosed: null, grants: [], leitbild: { versions: [], inForce: null } };
+}
 
 function grantKey({ userId, role }: { userId: string; role: string }): string {
   return `${userId} ${role}`;
@@ -126,16 +209,10 @@ function openCycle(cycles: Record<string, CycleState>, cycleId: string): CycleSt
 }
 
 // evolve never throws: an event for an unknown cycle (impossible through decide) starts it blank.
-function cycleOf(state: NetworkState, cycleId: string): CycleState {
-  const known = state.status === 'registered' ? state.cycles[cycleId] : undefined;
-  return known ?? { status: 'open', phase: null, lastStepOn: '0000-01-01' };
+function cycleOf(network: RegisteredNetwork, cycleId: string): CycleState {
+  return network.cycles[cycleId] ?? { status: 'open', phase: null, openedOn: '0000-01-01', reflectionFrom: null, lastStepOn: '0000-01-01' };
 }
 
-function withCycle(state: NetworkState, cycleId: string, cycle: CycleState, openCycleId?: string | null): NetworkState {
-  const base = state.status === 'registered' ? state : { status: 'registered' as const, name: '', cycles: {}, openCycleId: null, grants: [] };
-  return {
-    ...base,
-    cycles: { ...base.cycles, [cycleId]: cycle },
-    openCycleId: openCycleId === undefined ? base.openCycleId : openCycleId,
-  };
+function withCycle(network: RegisteredNetwork, cycleId: string, cycle: CycleState): RegisteredNetwork {
+  return { ...network, cycles: { ...network.cycles, [cycleId]: cycle } };
 }

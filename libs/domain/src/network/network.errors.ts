@@ -85,3 +85,17 @@ export class RoleNotGranted extends DomainError {
     super(`${userId} was not granted the role ${role} in this network`, { userId, role });
   }
 }
+
+export class CycleHasGoalsNotReoriented extends DomainError {
+  readonly code = 'cycle.goals_not_reoriented';
+  constructor(cycleId: string, goalIds: string[]) {
+    super(`Cycle ${cycleId} can close only when every active goal has a review and a reorientation in it; missing for ${goalIds.length} goal(s)`, { cycleId, goalIds });
+  }
+}
+
+export class CycleOpensBeforeLastClosed extends DomainError {
+  readonly code = 'cycle.opens_before_previous_closed';
+  constructor(openedOn: string, closedOn: string) {
+    super(`A cycle cannot open (${openedOn}) before the previous one closed (${closedOn})`, { openedOn, closedOn });
+  }
+}

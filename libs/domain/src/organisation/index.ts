@@ -1,1 +1,5 @@
 export * from './organisation.errors';
+export * from './organisation.commands';
+export * from './organisation.events';
+export * from './organisation.decider';
+export * from '../catalogues/sectors';

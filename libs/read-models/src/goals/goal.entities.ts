@@ -29,6 +29,7 @@ export interface ReviewView {
   assessment: string;
   evidence: string;
   reviewedBy: string;
+  decisionId: string | null;
 }
 
 export interface ReorientationView {
@@ -38,6 +39,7 @@ export interface ReorientationView {
   changes: Partial<GoalContent> | null;
   replacementGoalId: string | null;
   decidedBy: string;
+  decisionId: string | null;
 }
 
 /** One row per goal: the cycle board, the goal detail and the reviews due read from it. */
@@ -51,8 +53,21 @@ export class GoalRow {
   @Column({ name: 'network_id', type: 'uuid' })
   networkId!: string;
 
+  /** The goal's latest cycle: where it was defined, or the last cycle that carried it over. */
   @Column({ name: 'cycle_id', type: 'uuid' })
   cycleId!: string;
+
+  /** Every cycle the goal belonged to, in order. */
+  @Column({ name: 'cycle_ids', type: 'jsonb' })
+  cycleIds!: string[];
+
+  /** Keys of the Leitbild's guiding principles a strategic goal serves. */
+  @Column({ name: 'principle_keys', type: 'jsonb' })
+  principleKeys!: string[];
+
+  /** The decision the definition rests on. */
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
+  decisionId!: string | null;
 
   @Column({ name: 'parent_goal_id', type: 'uuid', nullable: true })
   parentGoalId!: string | null;

@@ -213,7 +213,7 @@ describe('GoalsProjection', () => {
       const row = await goalRow(goalId);
       expect(row).toMatchObject({ status: 'retired', nextReviewOn: null, lastAssessment: 'off_track', replacedByGoalId: null });
       expect(row.reorientations).toEqual([
-        { reorientedOn: '2026-06-20', decision: 'retire', rationale: 'Kein Bedarf mehr', changes: null, replacementGoalId: null, decidedBy: 'Anna Berger' },
+        { reorientedOn: '2026-06-20', decision: 'retire', rationale: 'Kein Bedarf mehr', changes: null, replacementGoalId: null, decidedBy: 'Anna Berger', decisionId: null },
       ]);
     });
 

@@ -1,4 +1,4 @@
-import { addDays, GOAL_EVENT_TYPES, GoalDefined, GoalEvent } from '@kreislauf/domain';
+import { addDays, CycleOpened, GOAL_EVENT_TYPES, GoalDefined, GoalEvent } from '@kreislauf/domain';
 import { StoredEvent } from '@kreislauf/event-store';
 import { EntityManager, In } from 'typeorm';
 import { Projection } from '../projection';
@@ -8,20 +8,33 @@ import { GoalRow, IndicatorView } from './goal.entities';
 
 const UPSERT_CHUNK = 500;
 
-/** One row per goal with its indicators, measures, reviews and reorientations. */
+/** One row per goal with its indicators, measures, reviews and reorientations, in its latest cycle. */
 export class GoalsProjection implements Projection {
   readonly name = 'goals';
-  readonly eventTypes = GOAL_EVENT_TYPES;
+  readonly eventTypes: readonly string[] = [...GOAL_EVENT_TYPES, 'CycleOpened'];
   readonly tables = ['rm_goals'];
 
   async apply(events: StoredEvent[], manager: EntityManager): Promise<void> {
-    const relevant = events.filter((event) => this.eventTypes.includes(event.type as GoalEvent['type']));
+    const relevant = events.filter((event) => this.eventTypes.includes(event.type));
     if (relevant.length === 0) return;
-    const goalIds = [...new Set(relevant.map((event) => idOfStream(event.streamId)))];
+    const goalIds = [...new Set(relevant.flatMap((event) => (event.type === 'CycleOpened' ? carriedOver(event) : [idOfStream(event.streamId)])))];
+    if (goalIds.length === 0) return;
     const rows = new Map((await manager.findBy(GoalRow, { id: In(goalIds) })).map((row) => [row.id, row]));
     const touched = new Set<string>();
 
     for (const event of relevant) {
+      if (event.type === 'CycleOpened') {
+        // A cycle carries the goals still active at the last close into itself; doing it twice changes nothing.
+        const { cycleId } = (event as unknown as CycleOpened).data;
+        for (const goalId of carriedOver(event)) {
+          const row = rows.get(goalId);
+          if (!row) continue;
+          row.cycleId = cycleId;
+          if (!row.cycleIds.includes(cycleId)) row.cycleIds = [...row.cycleIds, cycleId];
+          touched.add(goalId);
+        }
+        continue;
+      }
       const goalId = idOfStream(event.streamId);
       const row = rows.get(goalId);
       if (row && event.streamVersion <= row.version) continue; // applied before
@@ -69,8 +82,8 @@ function evolveRow(row: GoalRow | undefined, goalId: string, stored: StoredEvent
       break;
     }
     case 'GoalReviewed': {
-      const { reviewedOn, assessment, evidence } = event.data;
-      row.reviews = [...row.reviews, { reviewedOn, assessment, evidence, reviewedBy: actor }];
+      const { reviewedOn, assessment, evidence, decisionId } = event.data;
+      row.reviews = [...row.reviews, { reviewedOn, assessment, evidence, reviewedBy: actor, decisionId }];
       if (!row.lastReviewOn || reviewedOn >= row.lastReviewOn) {
         row.lastReviewOn = reviewedOn;
         row.lastAssessment = assessment;
@@ -78,8 +91,8 @@ function evolveRow(row: GoalRow | undefined, goalId: string, stored: StoredEvent
       break;
     }
     case 'GoalReoriented': {
-      const { decision, rationale, reorientedOn, changes, replacementGoalId } = event.data;
-      row.reorientations = [...row.reorientations, { reorientedOn, decision, rationale, changes, replacementGoalId, decidedBy: actor }];
+      const { decision, rationale, reorientedOn, changes, replacementGoalId, decisionId } = event.data;
+      row.reorientations = [...row.reorientations, { reorientedOn, decision, rationale, changes, replacementGoalId, decidedBy: actor, decisionId }];
       if (changes) Object.assign(row, changes);
       if (decision === 'retire') row.status = 'retired';
       if (decision === 'replace') {
@@ -94,12 +107,19 @@ function evolveRow(row: GoalRow | undefined, goalId: string, stored: StoredEvent
   return row;
 }
 
+function carriedOver(event: StoredEvent): string[] {
+  return (event as unknown as CycleOpened).data.carriedOverGoalIds;
+}
+
 function definedRow(id: string, event: GoalDefined): GoalRow {
   const { data } = event;
   return Object.assign(new GoalRow(), {
     id,
     networkId: data.networkId,
     cycleId: data.cycleId,
+    cycleIds: [data.cycleId],
+    principleKeys: data.principleKeys,
+    decisionId: data.decisionId,
     parentGoalId: data.parentGoalId,
     level: data.level,
     title: data.title,

@@ -86,3 +86,37 @@ export class NetworkRoleRow {
   @Column({ name: 'granted_on', type: 'date' })
   grantedOn!: string;
 }
+
+/** Every version of a network's Leitbild: drafts, the one in force, and those it superseded. */
+@Entity({ name: 'rm_leitbild_versions' })
+export class LeitbildVersionRow {
+  @PrimaryColumn({ name: 'network_id', type: 'uuid' })
+  networkId!: string;
+
+  @PrimaryColumn({ type: 'int' })
+  version!: number;
+
+  @Column({ name: 'revises_version', type: 'int', nullable: true })
+  revisesVersion!: number | null;
+
+  @Column({ type: 'text' })
+  vision!: string;
+
+  @Column({ type: 'jsonb' })
+  principles!: { key: string; text: string }[];
+
+  @Column({ name: 'drafted_on', type: 'date' })
+  draftedOn!: string;
+
+  @Column({ type: 'text' })
+  status!: 'draft' | 'in_force' | 'superseded';
+
+  @Column({ name: 'adopted_on', type: 'date', nullable: true })
+  adoptedOn!: string | null;
+
+  @Column({ name: 'decision_id', type: 'uuid', nullable: true })
+  decisionId!: string | null;
+
+  @Column({ name: 'superseded_on', type: 'date', nullable: true })
+  supersededOn!: string | null;
+}

@@ -3,7 +3,7 @@ import { EventHistory } from '../testing/event-history';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
 import { projectionTestBed, rowsOf } from '../testing/read-model-database';
 import { REPLAYS } from '../testing/replays';
-import { CycleRow, NetworkRoleRow, NetworkRow } from './network.entities';
+import { CycleRow, LeitbildVersionRow, NetworkRoleRow, NetworkRow } from './network.entities';
 import { NetworksProjection } from './networks.projection';
 
 describe('NetworksProjection', () => {
@@ -86,6 +86,7 @@ describe('NetworksProjection', () => {
     const events = registered()
       .openCycle(networkId, firstCycle)
       .enterPhase(networkId, firstCycle, 'leitbild', '2026-01-20')
+      .adoptLeitbild(networkId, '2026-02-20')
       .enterPhase(networkId, firstCycle, 'steering', '2026-03-01')
       .storedEvents();
     await project(events.slice(0, 3), events.slice(3));
@@ -99,7 +100,27 @@ describe('NetworksProjection', () => {
         { phase: 'steering', enteredOn: '2026-03-01' },
       ],
     });
-    expect(await networkRow(networkId)).toMatchObject({ openCycleId: firstCycle, version: 3 });
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: firstCycle, version: 5 });
+  });
+
+  it('keeps every Leitbild version: a draft, the one in force with its decision, and the one it superseded', async () => {
+    // given a first version adopted, and a revision adopted a year later
+    await project(
+      registered()
+        .adoptLeitbild(networkId, '2025-02-20')
+        .adoptLeitbild(networkId, '2026-02-20', [{ key: 'P1', text: 'Familien wirken mit.' }, { key: 'P2', text: 'Übergänge gelingen.' }])
+        .network({ type: 'DraftLeitbild', networkId, data: { vision: 'Entwurf 2027', principles: [{ key: 'P1', text: 'x' }], draftedOn: '2026-11-01' } })
+        .storedEvents(),
+    );
+
+    // then
+    const versions = await bed.dataSource.manager.find(LeitbildVersionRow, { where: { networkId }, order: { version: 'ASC' } });
+    expect(versions.map(({ version, revisesVersion, status, adoptedOn, supersededOn, principles }) => ({ version, revisesVersion, status, adoptedOn, supersededOn, keys: principles.map((p) => p.key) }))).toEqual([
+      { version: 1, revisesVersion: null, status: 'superseded', adoptedOn: '2025-02-20', supersededOn: '2026-02-20', keys: ['P1'] },
+      { version: 2, revisesVersion: 1, status: 'in_force', adoptedOn: '2026-02-20', supersededOn: null, keys: ['P1', 'P2'] },
+      { version: 3, revisesVersion: 2, status: 'draft', adoptedOn: null, supersededOn: null, keys: ['P1'] },
+    ]);
+    expect(versions[1].decisionId).toEqual(expect.any(String));
   });
 
   it('closes a cycle: the network has no open cycle until the next opens', async () => {
@@ -107,6 +128,7 @@ describe('NetworksProjection', () => {
     const closed = registered()
       .openCycle(networkId, firstCycle, { periodFrom: '2025-01-01', periodTo: '2025-12-31', openedOn: '2025-01-10' })
       .enterPhase(networkId, firstCycle, 'leitbild', '2025-01-20')
+      .adoptLeitbild(networkId, '2025-02-20')
       .enterPhase(networkId, firstCycle, 'steering', '2025-03-01')
       .enterPhase(networkId, firstCycle, 'concretisation', '2025-05-01')
       .enterPhase(networkId, firstCycle, 'reflection', '2025-10-01')
@@ -117,14 +139,14 @@ describe('NetworksProjection', () => {
 
     // then the cycle is closed in its last phase, and the network has no open cycle
     expect(await cycleRow(firstCycle)).toMatchObject({ status: 'closed', closedOn: '2025-12-15', currentPhase: 'reflection' });
-    expect(await networkRow(networkId)).toMatchObject({ openCycleId: null, version: 6 });
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: null, version: 8 });
 
     // when the next cycle opens
     await bed.dataSource.query(`TRUNCATE ${projection.tables.join(', ')}`);
     await project(closed.openCycle(networkId, secondCycle).storedEvents());
 
     // then it is the open one, and the first stays closed
-    expect(await networkRow(networkId)).toMatchObject({ openCycleId: secondCycle, version: 7 });
+    expect(await networkRow(networkId)).toMatchObject({ openCycleId: secondCycle, version: 9 });
     expect(await cycleRow(secondCycle)).toMatchObject({ status: 'open', currentPhase: null, networkId });
     expect(await cycleRow(firstCycle)).toMatchObject({ status: 'closed' });
   });

@@ -7,7 +7,7 @@ import { kreisViersenHistory } from '../testing/kreis-viersen.history';
 import { allRows, countOf, openReadModels, ReadModelTable, rowsOf, untilReadable } from '../testing/read-model-database';
 import { ProjectionRunner, ProjectionRunnerOptions, readCheckpoint } from './projection-runner';
 
-const BATCH_SIZE = 7;
+const BATCH_SIZE = 8;
 const PROJECTION_NAMES = createProjections().map((projection) => projection.name);
 
 type BeforeCommit = NonNullable<ProjectionRunnerOptions['beforeCommit']>;
@@ -202,9 +202,13 @@ describe('ProjectionRunner', () => {
       networks: [`UPDATE rm_networks SET open_cycle_id = NULL`, `UPDATE rm_cycles SET current_phase = NULL`],
       goals: [`UPDATE rm_goals SET title = 'stale', progress_percent = 0`],
       'goal-history': [`DELETE FROM rm_goal_history WHERE stream_version = 0`],
+      'cycle-goals': [`UPDATE rm_cycle_goals SET reviews = '[]'`],
     };
+    // The history is one network's cycles and goals: the projections of organisations, bodies and offers
+    // have nothing in it to drift from, and show their rebuilds in their own specs.
+    const withDrift = PROJECTION_NAMES.filter((name) => name in drift);
 
-    it.each(PROJECTION_NAMES)('recomputes %s from position 0 to the rows the live run had', async (name) => {
+    it.each(withDrift)('recomputes %s from position 0 to the rows the live run had', async (name) => {
       // given the live rows, and then the projection's tables drifted from them
       const liveRows = await allRows(live);
       for (const statement of drift[name]) await live.query(statement);

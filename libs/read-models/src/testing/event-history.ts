@@ -21,6 +21,7 @@ import {
   networkEventOccurredOn,
   NetworkState,
   OpenCycle,
+  principlesInForce,
   RegisterNetwork,
   ReorientGoal,
 } from '@kreislauf/domain';
@@ -91,8 +92,26 @@ export class EventHistory {
     return this.network({ type: 'RevokeRole', networkId, data: { userId, role, revokedOn } });
   }
 
+  /** Closes the cycle with the builder's own goals as the facts: those of the network that are active. */
   closeCycle(networkId: string, cycleId: string, closedOn: string): this {
-    return this.network({ type: 'CloseCycle', networkId, data: { cycleId, closedOn } });
+    const activeGoals = [...this.goals.entries()].flatMap(([goalId, goal]) =>
+      goal.status === 'active' && goal.networkId === networkId ? [{ goalId, definedOn: goal.definedOn, lastReviewOn: goal.lastReviewOn, lastReorientedOn: goal.lastReorientedOn }] : [],
+    );
+    return this.network({ type: 'CloseCycle', networkId, data: { cycleId, closedOn }, facts: { activeGoals } });
+  }
+
+  /** Drafts a Leitbild version and adopts it on the same day, by a decision of the steering group taken that day. */
+  adoptLeitbild(networkId: string, adoptedOn: string, principles = [{ key: 'P1', text: 'Alle Familien finden früh passende Unterstützung.' }]): this {
+    this.network({ type: 'DraftLeitbild', networkId, data: { vision: 'Jedes Kind wächst gesund und geschützt auf.', principles, draftedOn: adoptedOn } });
+    const network = this.networks.get(networkId);
+    const version = network?.status === 'registered' ? network.leitbild.versions.length : 1;
+    const decisionId = randomUUID();
+    return this.network({
+      type: 'AdoptLeitbild',
+      networkId,
+      data: { version, adoptedOn, decisionId },
+      facts: { decision: { decisionId, networkId, subject: 'leitbild_adoption', decidedOn: adoptedOn } },
+    });
   }
 
   defineGoal(goalId: string, data: Partial<GoalDefinition> & Pick<GoalDefinition, 'networkId' | 'cycleId'>): this {
@@ -107,6 +126,8 @@ export class EventHistory {
       reviewIntervalDays: 90,
       definedOn: '2026-03-10',
       replacesGoalId: null,
+      decisionId: null,
+      principleKeys: [],
       ...data,
     };
     const network = this.networks.get(definition.networkId);
@@ -119,6 +140,8 @@ export class EventHistory {
       facts: {
         cycle: cycle ? { networkId: definition.networkId, status: cycle.status } : null,
         parent: parent && parent.status !== 'none' ? { networkId: parent.networkId, level: parent.level, status: parent.status } : null,
+        decision: null,
+        principlesInForce: network ? principlesInForce(network) : null,
       },
     });
   }
@@ -132,14 +155,15 @@ export class EventHistory {
   }
 
   review(goalId: string, reviewedOn: string, assessment: Assessment, evidence = 'Bericht im Lenkungskreis'): this {
-    return this.goal({ type: 'ReviewGoal', goalId, data: { reviewedOn, assessment, evidence } });
+    return this.goal({ type: 'ReviewGoal', goalId, data: { reviewedOn, assessment, evidence, decisionId: null }, facts: { decision: null } });
   }
 
   reorient(goalId: string, data: Partial<ReorientGoal['data']> & Pick<ReorientGoal['data'], 'decision' | 'reorientedOn'>): this {
     return this.goal({
       type: 'ReorientGoal',
       goalId,
-      data: { rationale: 'Ergebnis der Reflexion im Lenkungskreis', changes: null, replacementGoalId: null, ...data },
+      data: { rationale: 'Ergebnis der Reflexion im Lenkungskreis', changes: null, replacementGoalId: null, decisionId: null, ...data },
+      facts: { decision: null },
     });
   }
 
@@ -176,7 +200,8 @@ export class EventHistory {
     );
   }
 
-  private network(command: NetworkCommand): this {
+  /** Any network command, decided as given. */
+  network(command: NetworkCommand): this {
     const streamId = `network-${command.networkId}`;
     let state = this.networks.get(command.networkId) ?? initialNetworkState;
     const events = decideNetwork(command, state);

@@ -24,6 +24,7 @@ export function kreisViersenHistory() {
     .registerNetwork(network)
     .openCycle(network, ids.cycle2025, { title: 'Qualitätskreislauf 2025', periodFrom: '2025-01-01', periodTo: '2025-12-31', openedOn: '2025-01-10' })
     .enterPhase(network, ids.cycle2025, 'leitbild', '2025-01-20')
+    .adoptLeitbild(network, '2025-02-20')
     .enterPhase(network, ids.cycle2025, 'steering', '2025-03-01')
     .enterPhase(network, ids.cycle2025, 'concretisation', '2025-05-01')
     .enterPhase(network, ids.cycle2025, 'reflection', '2025-10-01')

@@ -13,6 +13,8 @@ export const READ_MODEL_TABLES = {
   rm_network_roles: 'network_id, user_id, role',
   rm_goals: 'id',
   rm_goal_history: 'event_id',
+  rm_leitbild_versions: 'network_id, version',
+  rm_cycle_goals: 'cycle_id, goal_id',
   ...STRUCTURE_TABLES,
   ...OFFER_TABLES,
 } as Record<string, string>;

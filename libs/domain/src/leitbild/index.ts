@@ -1,0 +1,3 @@
+export * from './leitbild.commands';
+export * from './leitbild.events';
+export * from './leitbild.errors';

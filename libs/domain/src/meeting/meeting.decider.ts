@@ -1,0 +1,108 @@
+import { DECISION_SUBJECTS } from '../catalogues/decision-subjects';
+import { BodyIsDissolved, BodyNotFound } from '../body/body.errors';
+import { Decider, IsoDate } from '../domain-event';
+import { MeetingCommand, ScheduleMeeting } from './meeting.commands';
+import {
+  DuplicateDecision,
+  DuplicateTopic,
+  InvalidAttendance,
+  MeetingAlreadyHeld,
+  MeetingAlreadyScheduled,
+  MeetingDateTooEarly,
+  MeetingNotFound,
+  MeetingNotHeld,
+  TopicTooLate,
+  UnknownDecisionSubject,
+  UnknownTopic,
+} from './meeting.errors';
+import { MeetingEvent } from './meeting.events';
+
+export type MeetingState =
+  | { status: 'none' }
+  | {
+      status: 'scheduled' | 'held';
+      networkId: string;
+      bodyId: string;
+      scheduledFor: IsoDate;
+      heldOn: IsoDate | null;
+      topicIds: string[];
+      /** The latest date a topic was proposed on. */
+      lastProposalOn: IsoDate | null;
+      decisionIds: string[];
+    };
+
+export const initialMeetingState: MeetingState = { status: 'none' };
+
+export function decideMeeting(command: MeetingCommand, state: MeetingState): MeetingEvent[] {
+  if (command.type === 'ScheduleMeeting') {
+    if (state.status !== 'none') throw new MeetingAlreadyScheduled(command.meetingId);
+    checkScheduling(command);
+    return [{ type: 'MeetingScheduled', schemaVersion: 1, data: command.data }];
+  }
+  if (state.status === 'none') throw new MeetingNotFound(command.meetingId);
+
+  switch (command.type) {
+    case 'ProposeTopic': {
+      const { data } = command;
+      if (state.status === 'held') throw new MeetingAlreadyHeld(command.meetingId, state.heldOn!);
+      if (data.proposedOn > state.scheduledFor) throw new TopicTooLate(data.proposedOn, state.scheduledFor);
+      if (state.topicIds.includes(data.topicId)) throw new DuplicateTopic(data.topicId);
+      return [{ type: 'TopicProposed', schemaVersion: 1, data }];
+    }
+    case 'RecordAttendance': {
+      const { data } = command;
+      if (state.status === 'held') throw new MeetingAlreadyHeld(command.meetingId, state.heldOn!);
+      if (state.lastProposalOn && data.heldOn < state.lastProposalOn) throw new MeetingDateTooEarly(data.heldOn, state.lastProposalOn);
+      const seen = new Set<string>();
+      for (const organisationId of data.attendance) {
+        if (seen.has(organisationId)) throw new InvalidAttendance(organisationId, 'duplicate');
+        seen.add(organisationId);
+        if (!command.facts.bodyMemberIds.includes(organisationId)) throw new InvalidAttendance(organisationId, 'not_member');
+      }
+      return [{ type: 'MeetingHeld', schemaVersion: 1, data }];
+    }
+    case 'RecordDecision': {
+      const { data } = command;
+      if (state.status !== 'held' || !state.heldOn) throw new MeetingNotHeld(command.meetingId);
+      if (!(DECISION_SUBJECTS as readonly string[]).includes(data.subject)) throw new UnknownDecisionSubject(data.subject);
+      if (data.topicId !== null && !state.topicIds.includes(data.topicId)) throw new UnknownTopic(data.topicId);
+      if (state.decisionIds.includes(data.decisionId)) throw new DuplicateDecision(data.decisionId);
+      return [{ type: 'DecisionRecorded', schemaVersion: 1, data: { ...data, decidedOn: state.heldOn } }];
+    }
+  }
+}
+
+export function evolveMeeting(state: MeetingState, event: MeetingEvent): MeetingState {
+  if (event.type === 'MeetingScheduled') {
+    const { data } = event;
+    return { status: 'scheduled', networkId: data.networkId, bodyId: data.bodyId, scheduledFor: data.scheduledFor, heldOn: null, topicIds: [], lastProposalOn: null, decisionIds: [] };
+  }
+  if (state.status === 'none') return state;
+  switch (event.type) {
+    case 'TopicProposed': {
+      const { proposedOn, topicId } = event.data;
+      return { ...state, topicIds: [...state.topicIds, topicId], lastProposalOn: !state.lastProposalOn || proposedOn > state.lastProposalOn ? proposedOn : state.lastProposalOn };
+    }
+    case 'MeetingHeld':
+      return { ...state, status: 'held', heldOn: event.data.heldOn };
+    case 'DecisionRecorded':
+      return { ...state, decisionIds: [...state.decisionIds, event.data.decisionId] };
+    default: {
+      const unknown: never = event;
+      return unknown;
+    }
+  }
+}
+
+export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState> = {
+  decide: decideMeeting,
+  evolve: evolveMeeting,
+  initialState: initialMeetingState,
+};
+
+function checkScheduling({ data, facts }: ScheduleMeeting): void {
+  const { body } = facts;
+  if (!body || body.networkId !== data.networkId) throw new BodyNotFound(data.bodyId);
+  if (body.status === 'dissolved') throw new BodyIsDissolved(data.bodyId, body.dissolvedOn ?? body.establishedOn);
+  if (data.scheduledFor < body.establishedOn) throw new MeetingDateTooEarly(data.scheduledFor, body.establishedOn);
+}

@@ -1,0 +1,2 @@
+export * from './offer.entity';
+export * from './offer-landscape';

@@ -1,0 +1,3 @@
+export * from './decision.entity';
+export * from './structure.entities';
+export * from './structure.projection';
