@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
-import { BodyKind, BodyMember, DecisionSubject, NetworkAlreadyRegistered, PersonalData, SealedPersonalData, Sector } from '@kreislauf/domain';
+import { BodyKind, BodyMember, DecisionSubject, NetworkAlreadyRegistered, OrganisationDescription, PersonalData, SealedPersonalData } from '@kreislauf/domain';
 import { ExecuteNetworkCommand } from '../networks/network.commands';
 import { PersonalDataVault } from '../people/personal-data-vault';
 import {
@@ -47,17 +47,10 @@ export const kalkCoordinators: readonly [PersonalData, PersonalData] = [
   { name: 'Clara Beispiel (Koordinatorin)', email: 'koordination.beispiel@example.org', phone: null },
 ];
 
-export interface KalkOrganisation {
+/** An organisation as the demo enters it: its description with the contact person not sealed yet. */
+export interface DemoOrganisation extends Omit<OrganisationDescription, 'contactPerson'> {
   id: string;
   joinedOn: string;
-  name: string;
-  sector: Sector;
-  namedInKkg: boolean;
-  tasks: string;
-  mandates: string;
-  roles: string;
-  resources: string;
-  limits: string;
   contactPerson: PersonalData | null;
 }
 
@@ -102,7 +95,7 @@ const kita = (
   district: string,
   provider: string,
   extra: { roles?: string; resources?: string; contactPerson?: PersonalData | null; joinedOn?: string } = {},
-): KalkOrganisation => ({
+): DemoOrganisation => ({
   id,
   joinedOn: extra.joinedOn ?? '2024-11-04',
   name,
@@ -116,7 +109,7 @@ const kita = (
   contactPerson: extra.contactPerson ?? null,
 });
 
-export const kalkOrganisations: KalkOrganisation[] = [
+export const kalkOrganisations: DemoOrganisation[] = [
   kita(KITA_REGENBOGEN, 'Städtische Kita Regenbogen', 'Höhenberg', 'Träger: Stadt', {
     roles: 'Leitende Einrichtung des Verbundfamilienzentrums Höhenberg; Mitglied im Arbeitskreis Kitas.',
     resources: 'Familienzentrumsbüro, Mehrzweckraum für Elterncafé und Kurse.',

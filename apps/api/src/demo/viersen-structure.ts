@@ -1,4 +1,4 @@
-import { Sector } from '@kreislauf/domain';
+import { DemoOrganisation } from './kalk-network';
 
 /**
  * The structure of the demo network Kreis Viersen around its quality cycle: member organisations, the
@@ -26,20 +26,6 @@ export const VIERSEN = {
   reorientationDecision: id('0dd3'),
   topic: id('0d71'),
 };
-
-export interface DemoOrganisation {
-  id: string;
-  name: string;
-  sector: Sector;
-  namedInKkg: boolean;
-  tasks: string;
-  mandates: string;
-  roles: string;
-  resources: string;
-  limits: string;
-  contactPerson: { name: string; email: string | null; phone: string | null } | null;
-  joinedOn: string;
-}
 
 export const viersenOrganisations: DemoOrganisation[] = [
   {
