@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { decideOffer, evolveOffer, initialOfferState, OfferCommand, offerEventOccurredOn, OfferListing, OfferState, ReviseOffer } from '@kreislauf/domain';
 import { StoredEvent } from '@kreislauf/event-store';
 import { Actor, coordinator } from '../testing/event-history';
+import { EventRecorder } from '../testing/event-recorder';
 
 export const KALK_DISTRICTS = ['Höhenberg', 'Vingst', 'Kalk'];
 
@@ -10,8 +10,8 @@ export const KALK_DISTRICTS = ['Höhenberg', 'Vingst', 'Kalk'];
  * Every provider counts as a current member and every district of KALK_DISTRICTS as the network's.
  */
 export class OfferHistory {
-  private readonly events: StoredEvent[] = [];
-  private readonly offers = new Map<string, { state: OfferState; version: number }>();
+  private readonly recorder = new EventRecorder({ recordedFrom: '2026-03-01T08:00:00.000Z', firstCommit: 5000 });
+  private readonly offers = new Map<string, OfferState>();
   private actor: Actor = coordinator;
 
   constructor(readonly networkId: string) {}
@@ -44,7 +44,7 @@ export class OfferHistory {
 
   /** A revision that keeps the content the offer was listed with, but for `data`. */
   revise(offerId: string, data: Partial<ReviseOffer['data']> & Pick<ReviseOffer['data'], 'revisedOn'>): this {
-    const listed = this.events.find((event) => event.streamId === `offer-${offerId}` && event.type === 'OfferListed');
+    const listed = this.storedEvents().find((event) => event.streamId === `offer-${offerId}` && event.type === 'OfferListed');
     if (!listed) throw new Error(`offer ${offerId} is not listed`);
     const { networkId: _networkId, listedOn: _listedOn, ...content } = listed.data as unknown as OfferListing;
     return this.decide({ type: 'ReviseOffer', offerId, data: { ...content, ...data }, facts: this.facts() });
@@ -55,7 +55,7 @@ export class OfferHistory {
   }
 
   storedEvents(): StoredEvent[] {
-    return [...this.events];
+    return this.recorder.storedEvents();
   }
 
   private facts() {
@@ -63,35 +63,15 @@ export class OfferHistory {
   }
 
   private decide(command: OfferCommand): this {
-    const streamId = `offer-${command.offerId}`;
-    const known = this.offers.get(command.offerId) ?? { state: initialOfferState, version: -1 };
-    const decided = decideOffer(command, known.state);
-    const correlationId = randomUUID();
-    let { state, version } = known;
-    for (const event of decided) {
-      state = evolveOffer(state, event);
-      version += 1;
-      const sequence = this.events.length + 1;
-      this.events.push({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as unknown as Record<string, unknown>,
-        metadata: {
-          actor: this.actor,
-          networkId: this.networkId,
-          correlationId,
-          causationId: null,
-          occurredAt: offerEventOccurredOn(event),
-          ...(event.type === 'OfferWithdrawn' ? { reason: event.data.reason } : {}),
-        },
-        streamId,
-        streamVersion: version,
-        position: { commit: BigInt(5000 + sequence), prepare: BigInt(sequence) },
-        recordedAt: new Date(Date.parse('2026-03-01T08:00:00.000Z') + sequence * 60_000).toISOString(),
-      });
-    }
-    this.offers.set(command.offerId, { state, version });
+    const state = this.offers.get(command.offerId) ?? initialOfferState;
+    const decided = decideOffer(command, state);
+    this.offers.set(command.offerId, decided.reduce(evolveOffer, state));
+    this.recorder.record(`offer-${command.offerId}`, decided, {
+      actor: this.actor,
+      networkId: this.networkId,
+      occurredOn: offerEventOccurredOn,
+      reason: (event) => (event.type === 'OfferWithdrawn' ? event.data.reason : undefined),
+    });
     return this;
   }
 }

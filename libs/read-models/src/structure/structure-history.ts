@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
   BodyCommand,
   bodyDecider,
-  BodyEvent,
   bodyEventOccurredOn,
   BodyMember,
   BodyState,
@@ -11,21 +10,18 @@ import {
   JoinOrganisation,
   MeetingCommand,
   meetingDecider,
-  MeetingEvent,
   meetingEventOccurredOn,
   MeetingState,
   OrganisationCommand,
   OrganisationDescription,
   organisationDecider,
-  OrganisationEvent,
   organisationEventOccurredOn,
   OrganisationState,
   SealedPersonalData,
 } from '@kreislauf/domain';
-import { NewEvent, StoredEvent } from '@kreislauf/event-store';
+import { StoredEvent } from '@kreislauf/event-store';
 import { coordinator } from '../testing/event-history';
-
-type Recorded = { streamId: string; versionBefore: number; events: NewEvent[] };
+import { EventRecorder } from '../testing/event-recorder';
 
 export const sealed = (personId: string = randomUUID()): SealedPersonalData => ({ personId, sealed: `sealed-${personId}` });
 
@@ -34,7 +30,7 @@ export const sealed = (personId: string = randomUUID()): SealedPersonalData => (
  * would find, so that every event is one the domain would write.
  */
 export class StructureHistory {
-  private readonly appends: Recorded[] = [];
+  private readonly recorder = new EventRecorder();
   private readonly organisations = new Map<string, OrganisationState>();
   private readonly bodies = new Map<string, BodyState>();
   private readonly meetings = new Map<string, MeetingState>();
@@ -96,20 +92,7 @@ export class StructureHistory {
   }
 
   storedEvents(): StoredEvent[] {
-    const recordedFrom = Date.parse('2026-01-01T08:00:00.000Z');
-    let sequence = 0;
-    return this.appends.flatMap(({ streamId, events, versionBefore }, appendIndex) =>
-      events.map((event, index) => {
-        sequence += 1;
-        return {
-          ...event,
-          streamId,
-          streamVersion: versionBefore + 1 + index,
-          position: { commit: BigInt(1000 + appendIndex), prepare: BigInt(sequence) },
-          recordedAt: new Date(recordedFrom + sequence * 60_000).toISOString(),
-        };
-      }),
-    );
+    return this.recorder.storedEvents();
   }
 
   private membershipFacts(members: BodyMember[]): EstablishBody['facts'] {
@@ -126,7 +109,7 @@ export class StructureHistory {
     const events = organisationDecider.decide(command, state);
     const next = events.reduce(organisationDecider.evolve, state);
     this.organisations.set(command.organisationId, next);
-    this.record(`organisation-${command.organisationId}`, events, next.status === 'none' ? '' : next.networkId, organisationEventOccurredOn);
+    this.recorder.record(`organisation-${command.organisationId}`, events, { actor: coordinator, networkId: next.status === 'none' ? '' : next.networkId, occurredOn: organisationEventOccurredOn });
     return this;
   }
 
@@ -135,7 +118,7 @@ export class StructureHistory {
     const events = bodyDecider.decide(command, state);
     const next = events.reduce(bodyDecider.evolve, state);
     this.bodies.set(command.bodyId, next);
-    this.record(`body-${command.bodyId}`, events, next.status === 'none' ? '' : next.networkId, bodyEventOccurredOn);
+    this.recorder.record(`body-${command.bodyId}`, events, { actor: coordinator, networkId: next.status === 'none' ? '' : next.networkId, occurredOn: bodyEventOccurredOn });
     return this;
   }
 
@@ -144,24 +127,8 @@ export class StructureHistory {
     const events = meetingDecider.decide(command, state);
     const next = events.reduce(meetingDecider.evolve, state);
     this.meetings.set(command.meetingId, next);
-    this.record(`meeting-${command.meetingId}`, events, next.status === 'none' ? '' : next.networkId, meetingEventOccurredOn);
+    this.recorder.record(`meeting-${command.meetingId}`, events, { actor: coordinator, networkId: next.status === 'none' ? '' : next.networkId, occurredOn: meetingEventOccurredOn });
     return this;
-  }
-
-  private record<E extends OrganisationEvent | BodyEvent | MeetingEvent>(streamId: string, events: E[], networkId: string, occurredOn: (event: E) => string): void {
-    const versionBefore = this.appends.filter((append) => append.streamId === streamId).reduce((sum, append) => sum + append.events.length, -1);
-    const correlationId = randomUUID();
-    this.appends.push({
-      streamId,
-      versionBefore,
-      events: events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as unknown as Record<string, unknown>,
-        metadata: { actor: coordinator, networkId, correlationId, causationId: null, occurredAt: occurredOn(event) },
-      })),
-    });
   }
 }
 

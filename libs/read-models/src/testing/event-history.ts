@@ -8,7 +8,6 @@ import {
   evolveNetwork,
   GoalCommand,
   GoalDefinition,
-  GoalEvent,
   goalEventOccurredOn,
   GoalState,
   Indicator,
@@ -16,7 +15,6 @@ import {
   initialNetworkState,
   Measure,
   NetworkCommand,
-  NetworkEvent,
   NetworkRole,
   networkEventOccurredOn,
   NetworkState,
@@ -25,29 +23,22 @@ import {
   RegisterNetwork,
   ReorientGoal,
 } from '@kreislauf/domain';
-import { EventMetadata, EventStore, NewEvent, StoredEvent } from '@kreislauf/event-store';
+import { EventStore, StoredEvent } from '@kreislauf/event-store';
+import { Actor, EventRecorder } from './event-recorder';
 
-export type Actor = EventMetadata['actor'];
+export type { Actor } from './event-recorder';
 
 export const coordinator: Actor = { userId: 'user-anna-berger', displayName: 'Anna Berger', role: 'coordinator' };
 export const steeringGroup: Actor = { userId: 'user-lenkungskreis', role: 'steering_group' };
-
-interface Append {
-  streamId: string;
-  events: NewEvent[];
-  /** The stream's version before this append; -1 for a new stream. */
-  versionBefore: number;
-}
 
 /**
  * A history of networks and goals, decided by the real deciders so that every event is one the domain
  * would write. Each command becomes one append, in the order the commands were given.
  */
 export class EventHistory {
-  private readonly appends: Append[] = [];
+  private readonly recorder = new EventRecorder();
   private readonly networks = new Map<string, NetworkState>();
   private readonly goals = new Map<string, GoalState>();
-  private readonly versions = new Map<string, number>();
   private actor: Actor = coordinator;
 
   /** The commands that follow are given by this actor. */
@@ -168,36 +159,21 @@ export class EventHistory {
   }
 
   get eventCount(): number {
-    return this.appends.reduce((sum, append) => sum + append.events.length, 0);
+    return this.recorder.eventCount();
   }
 
   get goalEventCount(): number {
-    return this.appends.filter((append) => append.streamId.startsWith('goal-')).reduce((sum, append) => sum + append.events.length, 0);
+    return this.recorder.eventCount('goal-');
   }
 
   /** Appends every command's events, each with the version its stream was at. */
-  async appendTo(store: EventStore): Promise<void> {
-    for (const { streamId, events, versionBefore } of this.appends) {
-      await store.append(streamId, events, versionBefore === -1 ? 'no_stream' : versionBefore);
-    }
+  appendTo(store: EventStore): Promise<void> {
+    return this.recorder.appendTo(store);
   }
 
   /** The events as readAll would return them after appendTo, without a store (positions are made up). */
   storedEvents(): StoredEvent[] {
-    const recordedFrom = Date.parse('2026-01-01T08:00:00.000Z');
-    let sequence = 0;
-    return this.appends.flatMap(({ streamId, events, versionBefore }, appendIndex) =>
-      events.map((event, index) => {
-        sequence += 1;
-        return {
-          ...event,
-          streamId,
-          streamVersion: versionBefore + 1 + index,
-          position: { commit: BigInt(1000 + appendIndex), prepare: BigInt(sequence) },
-          recordedAt: new Date(recordedFrom + sequence * 60_000).toISOString(),
-        };
-      }),
-    );
+    return this.recorder.storedEvents();
   }
 
   /** Any network command, decided as given. */
@@ -207,7 +183,7 @@ export class EventHistory {
     const events = decideNetwork(command, state);
     for (const event of events) state = evolveNetwork(state, event);
     this.networks.set(command.networkId, state);
-    this.record(streamId, events, command.networkId, networkEventOccurredOn);
+    this.recorder.record(streamId, events, { actor: this.actor, networkId: command.networkId, occurredOn: networkEventOccurredOn });
     return this;
   }
 
@@ -219,38 +195,8 @@ export class EventHistory {
     this.goals.set(command.goalId, state);
     if (state.status === 'none') throw new Error(`goal ${command.goalId} is not defined`);
     const reason = command.type === 'ReorientGoal' ? command.data.rationale : undefined;
-    this.record(streamId, events, state.networkId, goalEventOccurredOn, reason);
+    this.recorder.record(streamId, events, { actor: this.actor, networkId: state.networkId, occurredOn: goalEventOccurredOn, reason: () => reason });
     return this;
-  }
-
-  private record<E extends GoalEvent | NetworkEvent>(
-    streamId: string,
-    events: E[],
-    networkId: string,
-    occurredOn: (event: E) => string,
-    reason?: string,
-  ): void {
-    const correlationId = randomUUID();
-    const versionBefore = this.versions.get(streamId) ?? -1;
-    this.versions.set(streamId, versionBefore + events.length);
-    this.appends.push({
-      streamId,
-      versionBefore,
-      events: events.map((event) => ({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as unknown as Record<string, unknown>,
-        metadata: {
-          actor: this.actor,
-          networkId,
-          correlationId,
-          causationId: null,
-          occurredAt: occurredOn(event),
-          ...(reason ? { reason } : {}),
-        },
-      })),
-    });
   }
 }
 
