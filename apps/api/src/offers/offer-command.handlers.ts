@@ -1,13 +1,12 @@
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { OfferCommand, offerDecider, offerEventOccurredOn, OfferFacts, OfferNotFound, OfferState, RegisterNetwork } from '@kreislauf/domain';
+import { networkDecider, OfferCommand, offerDecider, offerEventOccurredOn, OfferFacts, OfferNotFound, OfferState, organisationDecider } from '@kreislauf/domain';
 import { networkStream } from '../networks/network-command.handler';
+import { organisationStream } from '../structure/structure-command.handlers';
 import { CommandContext, WriteResult } from '../write/command-context';
 import { EventSourcedExecutor } from '../write/event-sourced-executor';
 import { ListOfferCommand, ReviseOfferCommand, WithdrawOfferCommand } from './offer.commands';
 
 export const offerStream = (offerId: string) => `offer-${offerId}`;
-// Organisations are another feature's streams: read raw, so that this one does not depend on their decider.
-const organisationStream = (organisationId: string) => `organisation-${organisationId}`;
 
 /** The offer-side steps every handler shares: gather facts from other streams, then decide and append. */
 abstract class OfferWriter {
@@ -25,17 +24,14 @@ abstract class OfferWriter {
   /** The network's districts, and whether the provider is a member organisation that has not left. */
   protected async factsFor(networkId: string | null, providerOrganisationId: string): Promise<OfferFacts> {
     if (!networkId) return { network: null, provider: null };
-    const networkEvents = await this.executor.readStream(networkStream(networkId));
-    const registered = networkEvents.find((event) => event.type === 'NetworkRegistered');
-    const network = registered ? { municipalities: (registered.data as unknown as RegisterNetwork['data']).municipalities } : null;
-
-    const organisationEvents = await this.executor.readStream(organisationStream(providerOrganisationId));
-    const [joined] = organisationEvents;
-    const provider =
-      joined?.type === 'OrganisationJoined' && typeof joined.data.networkId === 'string'
-        ? { networkId: joined.data.networkId, left: organisationEvents.some((event) => event.type === 'OrganisationLeft') }
-        : null;
-    return { network, provider };
+    const [network, provider] = await Promise.all([
+      this.executor.load(networkDecider, networkStream(networkId)),
+      this.executor.load(organisationDecider, organisationStream(providerOrganisationId)),
+    ]);
+    return {
+      network: network.state.status === 'registered' ? { municipalities: network.state.municipalities } : null,
+      provider: provider.state.status === 'none' ? null : { networkId: provider.state.networkId, left: provider.state.leftOn !== null },
+    };
   }
 }
 

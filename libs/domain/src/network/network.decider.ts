@@ -41,6 +41,8 @@ export interface LeitbildVersionState {
 export interface RegisteredNetwork {
   status: 'registered';
   name: string;
+  /** Its municipalities or districts: the places offers and goals are located in. */
+  municipalities: string[];
   cycles: Record<string, CycleState>;
   openCycleId: string | null;
   /** The closing date of the latest closed cycle, and the goals it hands to the next one. */
@@ -106,7 +108,7 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
 }
 
 export function evolveNetwork(state: NetworkState, event: NetworkEvent): NetworkState {
-  if (event.type === 'NetworkRegistered') return { ...blankNetwork(), name: event.data.name };
+  if (event.type === 'NetworkRegistered') return { ...blankNetwork(), name: event.data.name, municipalities: event.data.municipalities };
   const network = state.status === 'registered' ? state : blankNetwork();
   switch (event.type) {
     case 'RoleGranted':
@@ -189,7 +191,7 @@ function goalsNotReoriented({ facts }: CloseCycle, cycle: CycleState): string[] 
 }
 
 function blankNetwork(): RegisteredNetwork {
-  return { status: 'registered', name: '', cycles: {}, openCycleId: null, lastClosed: null, grants: [], leitbild: { versions: [], inForce: null } };
+  return { status: 'registered', name: '', municipalities: [], cycles: {}, openCycleId: null, lastClosed: null, grants: [], leitbild: { versions: [], inForce: null } };
 }
 
 function grantKey({ userId, role }: { userId: string; role: string }): string {
