@@ -162,9 +162,9 @@ export class GetMeeting extends Query<MeetingDetail> {
   }
 }
 
-export type DecisionView = Omit<DecisionRow, 'networkId'>;
+export type RecordedDecision = Omit<DecisionRow, 'networkId'>;
 
-export class GetDecisions extends Query<DecisionView[]> {
+export class GetDecisions extends Query<RecordedDecision[]> {
   constructor(
     readonly networkId: string,
     readonly from: string | undefined,
@@ -435,10 +435,10 @@ export class GetMeetingHandler implements IQueryHandler<GetMeeting, MeetingDetai
 }
 
 @QueryHandler(GetDecisions)
-export class GetDecisionsHandler implements IQueryHandler<GetDecisions, DecisionView[]> {
+export class GetDecisionsHandler implements IQueryHandler<GetDecisions, RecordedDecision[]> {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async execute({ networkId, from, to, subject }: GetDecisions): Promise<DecisionView[]> {
+  async execute({ networkId, from, to, subject }: GetDecisions): Promise<RecordedDecision[]> {
     await requireNetwork(this.dataSource, networkId);
     const where: FindOptionsWhere<DecisionRow> = { networkId };
     if (from && to) where.decidedOn = Between(from, to);
