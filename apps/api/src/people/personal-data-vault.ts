@@ -53,8 +53,13 @@ export class PersonalDataVault {
   }
 
   private async keyFor(personId: string): Promise<Buffer> {
-    await this.dataSource.query(`INSERT INTO personal_data_keys (person_id, key) VALUES ($1, $2) ON CONFLICT (person_id) DO NOTHING`, [personId, randomBytes(32)]);
-    const [row] = await this.dataSource.query(`SELECT key FROM personal_data_keys WHERE person_id = $1`, [personId]);
+    // One round trip: a new person gets the fresh key, a known one keeps theirs (the no-op update returns it).
+    const [row] = await this.dataSource.query(
+      `INSERT INTO personal_data_keys (person_id, key) VALUES ($1, $2)
+       ON CONFLICT (person_id) DO UPDATE SET key = personal_data_keys.key
+       RETURNING key`,
+      [personId, randomBytes(32)],
+    );
     return row.key;
   }
 }
