@@ -30,6 +30,10 @@ import { NetworksController } from './networks/networks.controller';
 import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
 import { PersonalDataVault } from './people/personal-data-vault';
 import { STRUCTURE_CONTROLLERS, STRUCTURE_PROVIDERS } from './structure/structure.providers';
+import { ASSESSMENT_CONTROLLERS, ASSESSMENT_PROVIDERS } from './assessments/assessments.providers';
+import { AUDIT_CHAIN_CONTROLLERS, AUDIT_CHAIN_PROVIDERS } from './audit/audit-chain.providers';
+import { AUDIT_LOG_CONTROLLERS, AUDIT_LOG_PROVIDERS } from './audit/audit-log.providers';
+import { TIME_TRAVEL_CONTROLLERS, TIME_TRAVEL_PROVIDERS } from './time-travel/time-travel.providers';
 import { EventSourcedExecutor } from './write/event-sourced-executor';
 import { ReadModelFacts } from './write/read-model-facts';
 
@@ -59,7 +63,7 @@ export class AppModule {
           errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
         }),
       ],
-      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, HealthController],
+      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,
@@ -73,6 +77,10 @@ export class AppModule {
         PersonalDataVault,
         ...STRUCTURE_PROVIDERS,
         ...OFFER_PROVIDERS,
+        ...ASSESSMENT_PROVIDERS,
+        ...AUDIT_LOG_PROVIDERS,
+        ...AUDIT_CHAIN_PROVIDERS,
+        ...TIME_TRAVEL_PROVIDERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -13,10 +13,12 @@ import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitb
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
+import { ASSESSMENT_ENTITIES, ASSESSMENT_MIGRATIONS, assessmentProjections } from './assessments/assessments.read-models';
+import { AUDIT_ENTITIES, AUDIT_MIGRATIONS, auditProjections } from './audit/audit.read-models';
 import { STRUCTURE_ENTITIES, STRUCTURE_MIGRATIONS, structureProjections } from './structure/structure.read-models';
 import { ProjectionCheckpoint } from './runner/projection-checkpoint.entity';
 
-export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, NetworkRoleRow, LeitbildVersionRow, GoalRow, GoalHistoryRow, CycleGoalRow, ...STRUCTURE_ENTITIES, ...OFFER_ENTITIES];
+export const READ_MODEL_ENTITIES = [ProjectionCheckpoint, NetworkRow, CycleRow, NetworkRoleRow, LeitbildVersionRow, GoalRow, GoalHistoryRow, CycleGoalRow, ...STRUCTURE_ENTITIES, ...OFFER_ENTITIES, ...ASSESSMENT_ENTITIES, ...AUDIT_ENTITIES];
 export const READ_MODEL_MIGRATIONS = [
   InitialReadModels1764000000000,
   NetworkRoles1764100000000,
@@ -24,10 +26,12 @@ export const READ_MODEL_MIGRATIONS = [
   ...STRUCTURE_MIGRATIONS,
   ...OFFER_MIGRATIONS,
   LeitbildAndCycles1764400000000,
+  ...ASSESSMENT_MIGRATIONS,
+  ...AUDIT_MIGRATIONS,
 ];
 
 export function createProjections(): Projection[] {
-  return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection(), new CycleGoalsProjection(), ...structureProjections(), ...offerProjections()];
+  return [new NetworksProjection(), new GoalsProjection(), new GoalHistoryProjection(), new CycleGoalsProjection(), ...structureProjections(), ...offerProjections(), ...assessmentProjections(), ...auditProjections()];
 }
 
 /** TypeORM options for the read-model database: migrations, never synchronize. */

@@ -8,6 +8,7 @@ const everyone: readonly Role[] = ROLES;
 const steeringGroup: readonly Role[] = ['coordinator', 'steering'];
 const coordination: readonly Role[] = ['coordinator'];
 const members: readonly Role[] = ['coordinator', 'steering', 'member'];
+const auditors: readonly Role[] = ['coordinator', 'funder'];
 
 /**
  * Who may send which command and which query: the one table the access guard enforces, and the one the
@@ -53,6 +54,16 @@ export const ACCESS_POLICY = {
   'offer.revise': { admin: false, roles: steeringGroup },
   'offer.withdraw': { admin: false, roles: steeringGroup },
   'offers.read': { admin: false, roles: everyone },
+  'framework.read': { admin: true, roles: everyone },
+  'framework.publish': { admin: true, roles: [] },
+  'assessment.open': { admin: false, roles: coordination },
+  'assessment.rate': { admin: false, roles: everyone },
+  'assessment.close': { admin: false, roles: coordination },
+  'assessment.read': { admin: false, roles: everyone },
+  'assessment.prioritise': { admin: false, roles: steeringGroup },
+  'audit.read': { admin: true, roles: auditors },
+  'audit.verify': { admin: true, roles: auditors },
+  'person.erase': { admin: true, roles: coordination },
 } as const satisfies Record<string, { admin: boolean; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACCESS_POLICY;

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
 import { Projection } from '../projection';
 import { OFFER_TABLES } from '../offers/offers.read-models';
+import { ASSESSMENT_TABLES } from '../assessments/assessments.read-models';
+import { AUDIT_TABLES } from '../audit/audit.read-models';
 import { readModelDataSourceOptions } from '../read-models';
 import { STRUCTURE_TABLES } from '../structure/structure.read-models';
 
@@ -17,6 +19,8 @@ export const READ_MODEL_TABLES = {
   rm_cycle_goals: 'cycle_id, goal_id',
   ...STRUCTURE_TABLES,
   ...OFFER_TABLES,
+  ...ASSESSMENT_TABLES,
+  ...AUDIT_TABLES,
 } as Record<string, string>;
 
 export type ReadModelTable = string;
