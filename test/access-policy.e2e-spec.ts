@@ -56,6 +56,7 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'GET /api/v1/offers/{offerId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'POST /api/v1/offers/{offerId}/revisions': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
   'POST /api/v1/offers/{offerId}/withdrawal': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/people/{personId}/erasure': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },
 };
 
 describe('access policy: every endpoint with every role', () => {

@@ -16,7 +16,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) } : {};
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type IdKind = 'none' | 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer';
+type IdKind = 'none' | 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person';
 
 interface Endpoint {
   name: string;
@@ -113,6 +113,7 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /networks/:id/offers', idKind: 'network', path: (id) => `/networks/${id}/offers`, valid: (f) => ({ ...offer(f), listedOn: '2026-01-01' }) },
   { name: 'POST /offers/:id/revisions', idKind: 'offer', path: (id) => `/offers/${id}/revisions`, valid: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
   { name: 'POST /offers/:id/withdrawal', idKind: 'offer', path: (id) => `/offers/${id}/withdrawal`, valid: () => ({ withdrawnOn: '2026-12-01', reason: 'Förderung endet' }) },
+  { name: 'POST /people/:id/erasure', idKind: 'person', path: (id) => `/people/${id}/erasure`, valid: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },
 ];
 
 // ---- arbitraries -------------------------------------------------------------------------------------
@@ -382,6 +383,7 @@ describe('write endpoints under random input', () => {
       body: fixture.bodyId,
       meeting: fixture.meetingId,
       offer: fixture.offerId,
+      person: fixture.personId,
     })[kind];
 
   async function send(endpoint: Endpoint, sent: Sent) {

@@ -138,6 +138,7 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   { route: '/api/v1/offers/{offerId}', method: 'get', path: (f) => `/api/v1/offers/${f.offerId}` },
   { route: '/api/v1/offers/{offerId}/revisions', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/revisions`, body: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
   { route: '/api/v1/offers/{offerId}/withdrawal', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/withdrawal`, body: () => ({ withdrawnOn: '2000-01-01', reason: 'Test' }) },
+  { route: '/api/v1/people/{personId}/erasure', method: 'post', path: (f) => `/api/v1/people/${f.personId}/erasure`, body: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },
 ];
 
 const organisation = { name: 'Kita Sonnenschein', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '' };
@@ -158,5 +159,6 @@ export function nowhere(): NetworkFixture {
     meetingId: randomUUID(),
     decisionId: randomUUID(),
     offerId: randomUUID(),
+    personId: randomUUID(),
   };
 }

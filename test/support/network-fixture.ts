@@ -11,6 +11,8 @@ export interface NetworkFixture {
   /** A decision of the steering group that adopts a Leitbild. */
   decisionId: string;
   offerId: string;
+  /** The organisation's contact person, as reads name them. */
+  personId: string;
 }
 
 /**
@@ -94,5 +96,6 @@ export async function networkWithGoals(api: TestApi): Promise<NetworkFixture> {
     measures: [],
     concretisedOn: '2026-02-11',
   });
-  return { networkId, cycleId, strategicId, operationalId, organisationId, bodyId, meetingId, decisionId, offerId };
+  const personId = (await api.http().get(`/api/v1/organisations/${organisationId}`).expect(200)).body.contactPerson.personId;
+  return { networkId, cycleId, strategicId, operationalId, organisationId, bodyId, meetingId, decisionId, offerId, personId };
 }

@@ -20,4 +20,5 @@ export * from './organisation';
 export * from './body';
 export * from './meeting';
 export * from './offer';
+export * from './person';
 export * from './upcasters';

@@ -10,6 +10,7 @@ import { NetworksProjection } from './networks/networks.projection';
 import { OFFER_ENTITIES, OFFER_MIGRATIONS, offerProjections } from './offers/offers.read-models';
 import { PersonalDataKeys1764150000000 } from './migrations/1764150000000-personal-data-keys';
 import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitbild-and-cycles';
+import { PersonRegistry1764700000000 } from './migrations/1764700000000-person-registry';
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
@@ -28,6 +29,7 @@ export const READ_MODEL_MIGRATIONS = [
   LeitbildAndCycles1764400000000,
   ...ASSESSMENT_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
+  PersonRegistry1764700000000,
 ];
 
 export function createProjections(): Projection[] {

@@ -4,8 +4,11 @@ import { Action } from './access-policy';
 /** Which network a route's resource belongs to: named in the path, or found through the resource's stream or a cycle. */
 export type ResourceScope = { kind: 'none' } | { kind: ResourceKind; param: string };
 
-/** `network`: the id is the network's. `cycle`: found in the cycles read model. The others: from the first event of `<kind>-<id>`. */
-export type ResourceKind = 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer';
+/**
+ * `network`: the id is the network's. `cycle`: found in the cycles read model. `person`: the network the person
+ * was named in, kept with their key. The others: from the first event of `<kind>-<id>`.
+ */
+export type ResourceKind = 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person';
 
 export interface AccessRule {
   action: Action;

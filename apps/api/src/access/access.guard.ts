@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { BodyNotFound, CycleNotFound, DomainError, GoalNotFound, MeetingNotFound, NetworkNotFound, OfferNotFound, OrganisationNotFound } from '@kreislauf/domain';
+import { BodyNotFound, CycleNotFound, DomainError, GoalNotFound, MeetingNotFound, NetworkNotFound, OfferNotFound, OrganisationNotFound, PersonNotFound } from '@kreislauf/domain';
 import type { Request } from 'express';
 import { isUUID } from 'class-validator';
 import { invalidUuid } from '../http/params';
@@ -88,6 +88,8 @@ export class AccessGuard implements CanActivate {
         return Promise.resolve(id);
       case 'cycle':
         return this.directory.networkOfCycle(id);
+      case 'person':
+        return this.directory.networkOfPerson(id);
       default:
         return this.directory.networkOfStream(scope.kind, id, () => notFound(scope, id));
     }
@@ -114,6 +116,8 @@ function notFound(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): 
       return new MeetingNotFound(id);
     case 'offer':
       return new OfferNotFound(id);
+    case 'person':
+      return new PersonNotFound(id);
   }
 }
 

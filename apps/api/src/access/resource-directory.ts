@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CycleNotFound } from '@kreislauf/domain';
+import { CycleNotFound, PersonNotFound } from '@kreislauf/domain';
 import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
 import { CycleRow, NetworkRoleRow } from '@kreislauf/read-models';
 import { Role } from './access-policy';
@@ -42,6 +42,15 @@ export class ResourceDirectory {
       const found = (await find()) ?? ((await this.positions.waitForHead(CYCLE_LOOKUP_WAIT_MS)) ? await find() : undefined);
       if (!found) throw new CycleNotFound(cycleId);
       return found;
+    });
+  }
+
+  /** The network a person was named in, kept with their key; people sealed before networks were kept have none. */
+  async networkOfPerson(personId: string): Promise<string> {
+    return this.cached(`person:${personId}`, async () => {
+      const [row] = await this.dataSource.query(`SELECT network_id FROM personal_data_keys WHERE person_id = $1`, [personId]);
+      if (!row?.network_id) throw new PersonNotFound(personId);
+      return row.network_id as string;
     });
   }
 

@@ -1,6 +1,7 @@
 import { DataSource } from 'typeorm';
 import { openReadModels } from '@kreislauf/read-models/testing/read-model-database';
 import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { PersonalDataErasedAlready, PersonNotFound } from '@kreislauf/domain';
 import { PersonalDataVault } from './personal-data-vault';
 
 describe('PersonalDataVault', () => {
@@ -48,6 +49,18 @@ describe('PersonalDataVault', () => {
       { personId: kept.personId, erased: false, name: 'Ben', email: null, phone: null },
     ]);
     expect(await vault.erase(erased.personId)).toBe(false);
+  });
+
+  it('keeps the network a person was named in, and refuses to seal for another network or after erasure', async () => {
+    const kalk = '5d1e2f00-0000-4000-8000-00000000000a';
+    const sealed = await vault.seal(anna, undefined, kalk);
+    expect(await vault.find(sealed.personId)).toEqual({ personId: sealed.personId, networkId: kalk, erasedAt: null });
+
+    await expect(vault.seal(anna, sealed.personId, '5d1e2f00-0000-4000-8000-00000000000b')).rejects.toThrow(PersonNotFound);
+    await vault.erase(sealed.personId);
+    await expect(vault.seal(anna, sealed.personId, kalk)).rejects.toThrow(PersonalDataErasedAlready);
+    expect((await vault.find(sealed.personId))?.erasedAt).toBeInstanceOf(Date);
+    expect(await vault.find('5d1e2f00-0000-4000-8000-0000000000ff')).toBeNull();
   });
 
   it('refuses sealed text that was altered', async () => {

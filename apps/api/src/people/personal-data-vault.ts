@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { PersonalData, SealedPersonalData } from '@kreislauf/domain';
+import { PersonalData, PersonalDataErasedAlready, PersonNotFound, SealedPersonalData } from '@kreislauf/domain';
 import { DataSource } from 'typeorm';
 
 const ALGORITHM = 'aes-256-gcm';
@@ -11,16 +11,28 @@ const TAG_BYTES = 16;
 /** A person's data as reads show it: opened, or erased (their key is gone). */
 export type OpenedPersonalData = ({ personId: string; erased: false } & PersonalData) | { personId: string; erased: true };
 
+/** Where a person's key stands: the network they were named in (null for people sealed before networks were kept). */
+export interface PersonRecord {
+  personId: string;
+  networkId: string | null;
+  erasedAt: Date | null;
+}
+
 /**
  * Seals personal data with a key per person, kept in `personal_data_keys`, never in the events. A key is
  * stored (and committed) before the event that needs it is appended, so nothing accepted is unreadable.
+ * Erasure deletes the key and keeps the row: an erased person cannot be sealed again under their id.
  */
 @Injectable()
 export class PersonalDataVault {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async seal(data: PersonalData, personId: string = randomUUID()): Promise<SealedPersonalData> {
-    const key = await this.keyFor(personId);
+  /**
+   * Seals under the person's key; a new person (no id given) gets one. With a network, a known person must
+   * have been named in that network (otherwise PersonNotFound: another network's people are not disclosed).
+   */
+  async seal(data: PersonalData, personId: string = randomUUID(), networkId: string | null = null): Promise<SealedPersonalData> {
+    const key = await this.keyFor(personId, networkId);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv);
     cipher.setAAD(Buffer.from(personId));
@@ -37,7 +49,10 @@ export class PersonalDataVault {
     const ids = [...new Set(sealed.map((item) => item.personId))];
     const keys = new Map<string, Buffer>();
     if (ids.length > 0) {
-      const rows: { person_id: string; key: Buffer }[] = await this.dataSource.query(`SELECT person_id, key FROM personal_data_keys WHERE person_id = ANY($1::uuid[])`, [ids]);
+      const rows: { person_id: string; key: Buffer }[] = await this.dataSource.query(
+        `SELECT person_id, key FROM personal_data_keys WHERE person_id = ANY($1::uuid[]) AND key IS NOT NULL`,
+        [ids],
+      );
       for (const row of rows) keys.set(row.person_id, row.key);
     }
     return sealed.map(({ personId, sealed: text }) => {
@@ -46,20 +61,31 @@ export class PersonalDataVault {
     });
   }
 
-  /** Deletes the person's key: every event that carries their data keeps it, unreadable. */
+  /** Deletes the person's key: every event that carries their data keeps it, unreadable. False if it was gone already. */
   async erase(personId: string): Promise<boolean> {
-    const [, count] = await this.dataSource.query(`DELETE FROM personal_data_keys WHERE person_id = $1`, [personId]);
+    const [, count] = await this.dataSource.query(`UPDATE personal_data_keys SET key = NULL, erased_at = now() WHERE person_id = $1 AND key IS NOT NULL`, [
+      personId,
+    ]);
     return count > 0;
   }
 
-  private async keyFor(personId: string): Promise<Buffer> {
-    // One round trip: a new person gets the fresh key, a known one keeps theirs (the no-op update returns it).
+  /** The person's record, or null for an id never sealed under. */
+  async find(personId: string): Promise<PersonRecord | null> {
+    const [row] = await this.dataSource.query(`SELECT network_id, erased_at FROM personal_data_keys WHERE person_id = $1`, [personId]);
+    return row ? { personId, networkId: row.network_id, erasedAt: row.erased_at } : null;
+  }
+
+  private async keyFor(personId: string, networkId: string | null): Promise<Buffer> {
+    // One round trip: a new person gets the fresh key, a known one keeps theirs (the no-op update returns it);
+    // a person sealed before networks were kept takes the network now named.
     const [row] = await this.dataSource.query(
-      `INSERT INTO personal_data_keys (person_id, key) VALUES ($1, $2)
-       ON CONFLICT (person_id) DO UPDATE SET key = personal_data_keys.key
-       RETURNING key`,
-      [personId, randomBytes(32)],
+      `INSERT INTO personal_data_keys (person_id, key, network_id) VALUES ($1, $2, $3)
+       ON CONFLICT (person_id) DO UPDATE SET network_id = COALESCE(personal_data_keys.network_id, EXCLUDED.network_id)
+       RETURNING key, network_id, erased_at`,
+      [personId, randomBytes(32), networkId],
     );
+    if (networkId !== null && row.network_id !== networkId) throw new PersonNotFound(personId);
+    if (row.key === null) throw new PersonalDataErasedAlready(personId, (row.erased_at as Date).toISOString().slice(0, 10));
     return row.key;
   }
 }

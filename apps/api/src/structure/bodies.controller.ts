@@ -41,7 +41,7 @@ export class BodiesController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const data = { ...body, networkId, members: await this.members(body.members) };
+    const data = { ...body, networkId, members: await this.members(body.members, networkId) };
     return withETag(response, await this.commands.execute(new EstablishBodyCommand(randomUUID(), data, context)));
   }
 
@@ -72,11 +72,12 @@ export class BodiesController {
   @ApiUnprocessableEntityResponse({ description: 'The body is dissolved, or a member is not a current member organisation' })
   async changeMembers(
     @UuidParam('bodyId') bodyId: string,
+    @ScopedNetworkId() networkId: string,
     @Body() body: ChangeBodyMembersDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const data = { members: await this.members(body.members), changedOn: body.changedOn };
+    const data = { members: await this.members(body.members, networkId), changedOn: body.changedOn };
     return withETag(response, await this.commands.execute(new ChangeBodyMembersCommand(bodyId, data, context)));
   }
 
@@ -107,11 +108,13 @@ export class BodiesController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const data = { networkId, bodyId, scheduledFor: body.scheduledFor, title: body.title, contactPerson: await sealPerson(this.vault, body.contactPerson) };
+    const data = { networkId, bodyId, scheduledFor: body.scheduledFor, title: body.title, contactPerson: await sealPerson(this.vault, body.contactPerson, networkId) };
     return withETag(response, await this.commands.execute(new ScheduleMeetingCommand(randomUUID(), data, context)));
   }
 
-  private members(members: BodyMemberDto[]): Promise<BodyMember[]> {
-    return Promise.all(members.map(async (member) => ({ organisationId: member.organisationId, representative: await sealPerson(this.vault, member.representative) })));
+  private members(members: BodyMemberDto[], networkId: string): Promise<BodyMember[]> {
+    return Promise.all(
+      members.map(async (member) => ({ organisationId: member.organisationId, representative: await sealPerson(this.vault, member.representative, networkId) })),
+    );
   }
 }

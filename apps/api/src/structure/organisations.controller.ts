@@ -8,7 +8,7 @@ import { UuidParam, withETag } from '../http/params';
 import { ProblemException } from '../http/problem';
 import { ReadQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
-import { RequestContext } from '../http/request-context';
+import { RequestContext, ScopedNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
@@ -42,7 +42,7 @@ export class OrganisationsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const { joinedOn, ...description } = body;
-    const data = { ...(await this.description(description)), networkId, joinedOn };
+    const data = { ...(await this.description(description, networkId)), networkId, joinedOn };
     return withETag(response, await this.commands.execute(new JoinOrganisationCommand(randomUUID(), data, context)));
   }
 
@@ -84,12 +84,13 @@ export class OrganisationsController {
   @ApiUnprocessableEntityResponse({ description: 'The organisation has left, or the date lies before its joining' })
   async describe(
     @UuidParam('organisationId') organisationId: string,
+    @ScopedNetworkId() networkId: string,
     @Body() body: DescribeOrganisationDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
     const { describedOn, ...description } = body;
-    const data = { ...(await this.description(description)), describedOn };
+    const data = { ...(await this.description(description, networkId)), describedOn };
     return withETag(response, await this.commands.execute(new ExecuteOrganisationCommand({ type: 'DescribeOrganisation', organisationId, data }, context)));
   }
 
@@ -108,9 +109,9 @@ export class OrganisationsController {
     return withETag(response, await this.commands.execute(new ExecuteOrganisationCommand({ type: 'LeaveOrganisation', organisationId, data: { ...body } }, context)));
   }
 
-  private async description(dto: OrganisationDescriptionDto) {
+  private async description(dto: OrganisationDescriptionDto, networkId: string) {
     const { name, sector, namedInKkg, tasks, mandates, roles, resources, limits, contactPerson } = dto;
-    return { name, sector, namedInKkg, tasks, mandates, roles, resources, limits, contactPerson: await sealPerson(this.vault, contactPerson) };
+    return { name, sector, namedInKkg, tasks, mandates, roles, resources, limits, contactPerson: await sealPerson(this.vault, contactPerson, networkId) };
   }
 }
 

@@ -2,8 +2,11 @@ import { SealedPersonalData } from '@kreislauf/domain';
 import { PersonalDataVault } from '../people/personal-data-vault';
 import { PersonDto } from './structure.dto';
 
-/** Seals a person from a request body before any command sees it; no person, no seal. */
-export async function sealPerson(vault: PersonalDataVault, person: PersonDto | null | undefined): Promise<SealedPersonalData | null> {
+/**
+ * Seals a person from a request body before any command sees it; no person, no seal. A body that names a
+ * `personId` means a person named before in this network, sealed under their key again.
+ */
+export async function sealPerson(vault: PersonalDataVault, person: PersonDto | null | undefined, networkId: string): Promise<SealedPersonalData | null> {
   if (!person) return null;
-  return vault.seal({ name: person.name, email: person.email ?? null, phone: person.phone ?? null });
+  return vault.seal({ name: person.name, email: person.email ?? null, phone: person.phone ?? null }, person.personId, networkId);
 }

@@ -9,6 +9,11 @@ const DESCRIPTION_LENGTH = 2000;
 
 /** A contact person or representative: sealed before it reaches an event. */
 export class PersonDto {
+  @ApiPropertyOptional({ description: 'A person named before in this network (the personId reads show): sealed under their key again, so one erasure reaches every mention' })
+  @IsOptional()
+  @IsUUID()
+  personId?: string;
+
   @ApiProperty({ example: 'Maria Schmitz', maxLength: 200 })
   @IsString()
   @Length(1, 200)

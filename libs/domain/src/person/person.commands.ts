@@ -1,0 +1,14 @@
+import { IsoDate } from '../domain-event';
+
+/** Erase a person's data: their key goes, the events that carry it sealed stay as they are. */
+export interface ErasePersonalData {
+  type: 'ErasePersonalData';
+  personId: string;
+  /** The network the person was named in. */
+  networkId: string;
+  erasedOn: IsoDate;
+  /** Why, in a person's words: the request of the data subject, for example. */
+  reason: string;
+}
+
+export type PersonCommand = ErasePersonalData;

@@ -1,0 +1,122 @@
+import { Client } from 'pg';
+import { ProjectionRunner } from '@kreislauf/read-models';
+import { networkWithGoals, NetworkFixture } from './support/network-fixture';
+import { startTestApi, TestApi } from './support/test-api';
+
+/** `POST /people/:id/erasure`: the key goes, the events stay as they were, reads show the data as erased. */
+describe('erasure of personal data', () => {
+  let api: TestApi;
+  let db: Client;
+  let fixture: NetworkFixture;
+  let elsewhere: NetworkFixture;
+
+  const post = (path: string, body: object) => api.http().post(`/api/v1${path}`).send(body);
+  const get = (path: string) => api.http().get(`/api/v1${path}`);
+  const request = { erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO vom 20.11.2026' };
+  const storedEvents = async () => (await db.query(`SELECT event_id, data::text AS data FROM events ORDER BY global_position`)).rows;
+
+  beforeAll(async () => {
+    api = await startTestApi();
+    db = new Client({ connectionString: api.database.url });
+    await db.connect();
+    fixture = await networkWithGoals(api);
+    elsewhere = await networkWithGoals(api);
+  });
+  afterAll(async () => {
+    await db.end();
+    await api.close();
+  });
+
+  it('names the same person again under their id, so that one erasure reaches every mention', async () => {
+    const renamed = await post(`/organisations/${fixture.organisationId}/descriptions`, {
+      name: 'Familienzentrum Kalk',
+      sector: 'day_care',
+      namedInKkg: false,
+      tasks: '',
+      mandates: '',
+      roles: '',
+      resources: '',
+      limits: '',
+      contactPerson: { personId: fixture.personId, name: 'Petra Beispiel', email: 'petra.beispiel@example.org' },
+      describedOn: '2026-03-01',
+    }).expect(200);
+    const organisation = await get(`/organisations/${fixture.organisationId}?after=${renamed.body.position}`).expect(200);
+    expect(organisation.body.contactPerson).toEqual({ personId: fixture.personId, erased: false, name: 'Petra Beispiel', email: 'petra.beispiel@example.org', phone: null });
+    const { rows } = await db.query(`SELECT count(*) AS n FROM events WHERE data -> 'contactPerson' ->> 'personId' = $1`, [fixture.personId]);
+    expect(Number(rows[0].n)).toBe(2);
+  });
+
+  it('does not let another network name a person of this one', async () => {
+    const response = await post(`/networks/${elsewhere.networkId}/organisations`, {
+      name: 'Kita Anderswo',
+      sector: 'day_care',
+      namedInKkg: false,
+      tasks: '',
+      mandates: '',
+      roles: '',
+      resources: '',
+      limits: '',
+      contactPerson: { personId: fixture.personId, name: 'Jemand' },
+      joinedOn: '2026-01-10',
+    });
+    expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'person.not_found' });
+  });
+
+  it('lets only the coordinator of the person’s network or an administrator erase, and hides other networks’ people', async () => {
+    const events = await storedEvents();
+    for (const role of ['steering', 'member', 'funder']) {
+      const token = await api.tokenFor({ userId: `u-${role}`, roles: [`${role}@${fixture.networkId}`] });
+      const response = await api.anonymous().post(`/api/v1/people/${fixture.personId}/erasure`).auth(token, { type: 'bearer' }).send(request);
+      expect({ role, status: response.status }).toEqual({ role, status: 403 });
+    }
+    const outsider = await api.tokenFor({ userId: 'u-out', roles: [`coordinator@${elsewhere.networkId}`] });
+    const hidden = await api.anonymous().post(`/api/v1/people/${fixture.personId}/erasure`).auth(outsider, { type: 'bearer' }).send(request);
+    const unknown = await post(`/people/0b0e0000-0000-4000-8000-00000000ffff/erasure`, request);
+    expect([hidden.status, hidden.body.code, unknown.status, unknown.body.code]).toEqual([404, 'person.not_found', 404, 'person.not_found']);
+    await post(`/people/${fixture.personId}/erasure`, { erasedOn: '2026-11-25' }).expect(400);
+    expect(await storedEvents()).toEqual(events);
+  });
+
+  it('erases: reads show the data as erased, every earlier event stays byte for byte, and the erasure is on record', async () => {
+    const before = await storedEvents();
+    const erased = await post(`/people/${fixture.personId}/erasure`, request).expect(200);
+    expect(erased.body).toMatchObject({ id: fixture.personId, version: 0 });
+
+    const after = await storedEvents();
+    expect(after.slice(0, before.length)).toEqual(before);
+    const { rows } = await db.query(`SELECT type, stream_id, data, metadata FROM events WHERE global_position = (SELECT max(global_position) FROM events)`);
+    expect(rows[0]).toMatchObject({
+      type: 'PersonalDataErased',
+      stream_id: `person-${fixture.personId}`,
+      data: { personId: fixture.personId, networkId: fixture.networkId, erasedOn: '2026-11-25' },
+      metadata: { reason: request.reason, actor: { role: 'coordinator' } },
+    });
+
+    const organisation = await get(`/organisations/${fixture.organisationId}`).expect(200);
+    expect(organisation.body.contactPerson).toEqual({ personId: fixture.personId, erased: true });
+    expect(organisation.body.descriptions.map((description: { contactPerson: unknown }) => description.contactPerson)).toEqual([
+      { personId: fixture.personId, erased: true },
+      { personId: fixture.personId, erased: true },
+    ]);
+    // The body's representative was another person (named without an id): untouched.
+    const body = await get(`/bodies/${fixture.bodyId}`).expect(200);
+    expect(JSON.stringify(body.body)).toContain('Petra Beispiel');
+  });
+
+  it('refuses a second erasure and a new mention under the erased id, changing nothing', async () => {
+    const events = await storedEvents();
+    const again = await post(`/people/${fixture.personId}/erasure`, request);
+    expect([again.status, again.body.code]).toEqual([409, 'person.erased']);
+    const mention = await post(`/bodies/${fixture.bodyId}/meetings`, { scheduledFor: '2026-12-01', title: 'Sitzung', contactPerson: { personId: fixture.personId, name: 'Petra' } });
+    expect([mention.status, mention.body.code]).toEqual([409, 'person.erased']);
+    expect(await storedEvents()).toEqual(events);
+  });
+
+  it('still rebuilds every projection from the events, and the rebuilt reads show the data as erased', async () => {
+    const runner = api.app.get(ProjectionRunner);
+    for (const projection of runner.projections) await runner.rebuild(projection.name);
+    const organisation = await get(`/organisations/${fixture.organisationId}`).expect(200);
+    expect(organisation.body.contactPerson).toEqual({ personId: fixture.personId, erased: true });
+    expect((await get(`/goals/${fixture.operationalId}/history`).expect(200)).body.length).toBeGreaterThan(0);
+  });
+});
