@@ -1,4 +1,4 @@
-/** Dependencies point inwards: apps → libs; read-models, event-store → domain; domain → nothing. */
+/** Dependencies point inwards: apps → libs; read-models, reporting, event-store → domain; domain → nothing. */
 module.exports = {
   forbidden: [
     {
@@ -18,6 +18,12 @@ module.exports = {
       severity: 'error',
       from: { path: '^libs/event-store' },
       to: { path: '^libs/read-models' },
+    },
+    {
+      name: 'reporting-reads-no-store-or-http',
+      severity: 'error',
+      from: { path: '^libs/reporting' },
+      to: { path: '^libs/(event-store|storage)' },
     },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],

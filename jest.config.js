@@ -9,8 +9,8 @@ module.exports = {
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swc, swcrc: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
-    '^@kreislauf/(domain|event-store|read-models|storage)$': '<rootDir>/libs/$1/src',
-    '^@kreislauf/(domain|event-store|read-models|storage)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@kreislauf/(domain|event-store|read-models|reporting|storage)$': '<rootDir>/libs/$1/src',
+    '^@kreislauf/(domain|event-store|read-models|reporting|storage)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.js',
   globalTeardown: '<rootDir>/test/setup/global-teardown.js',

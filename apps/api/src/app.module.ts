@@ -29,6 +29,7 @@ import { GetLeitbildHandler } from './leitbild/leitbild.queries';
 import { NetworksController } from './networks/networks.controller';
 import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
 import { PEOPLE_CONTROLLERS, PEOPLE_PROVIDERS } from './people/people.providers';
+import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from './reports/reports.providers';
 import { STRUCTURE_CONTROLLERS, STRUCTURE_PROVIDERS } from './structure/structure.providers';
 import { ASSESSMENT_CONTROLLERS, ASSESSMENT_PROVIDERS } from './assessments/assessments.providers';
 import { AUDIT_CHAIN_CONTROLLERS, AUDIT_CHAIN_PROVIDERS } from './audit/audit-chain.providers';
@@ -63,7 +64,7 @@ export class AppModule {
           errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
         }),
       ],
-      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, ...PEOPLE_CONTROLLERS, HealthController],
+      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, ...PEOPLE_CONTROLLERS, ...REPORT_CONTROLLERS, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,
@@ -75,6 +76,7 @@ export class AppModule {
         ReadModelFacts,
         DecisionViews,
         ...PEOPLE_PROVIDERS,
+        ...REPORT_PROVIDERS,
         ...STRUCTURE_PROVIDERS,
         ...OFFER_PROVIDERS,
         ...ASSESSMENT_PROVIDERS,

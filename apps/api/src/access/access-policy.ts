@@ -64,6 +64,7 @@ export const ACCESS_POLICY = {
   'audit.read': { admin: true, roles: auditors },
   'audit.verify': { admin: true, roles: auditors },
   'person.erase': { admin: true, roles: coordination },
+  'reports.read': { admin: false, roles: everyone },
 } as const satisfies Record<string, { admin: boolean; roles: readonly Role[] }>;
 
 export type Action = keyof typeof ACCESS_POLICY;
