@@ -1,3 +1,4 @@
+import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
 import { ROLES } from '../apps/api/src/access/access-policy';
 import { NETWORK_ENDPOINTS } from './support/endpoints';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
@@ -56,6 +57,19 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'GET /api/v1/offers/{offerId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'POST /api/v1/offers/{offerId}/revisions': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
   'POST /api/v1/offers/{offerId}/withdrawal': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'GET /api/v1/frameworks': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 'allowed' },
+  'GET /api/v1/frameworks/{frameworkId}/versions/{version}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 'allowed' },
+  'POST /api/v1/frameworks/{frameworkId}/versions': { coordinator: 403, steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 403 },
+  'POST /api/v1/networks/{networkId}/assessments': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/assessments': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/assessments/{assessmentId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'POST /api/v1/assessments/{assessmentId}/ratings': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'POST /api/v1/assessments/{assessmentId}/close': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 404, outsider: 404 },
+  'GET /api/v1/assessments/{assessmentId}/agenda': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'POST /api/v1/assessments/{assessmentId}/priorities': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'POST /api/v1/assessments/{assessmentId}/priorities/{itemKey}/goals': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
+  'GET /api/v1/assessments/{assessmentId}/comparison': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/audit/verify': { coordinator: 'allowed', steering: 403, member: 403, funder: 'allowed', admin: 'allowed', outsider: 404 },
   'POST /api/v1/people/{personId}/erasure': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },
 };
 
@@ -95,6 +109,31 @@ describe('access policy: every endpoint with every role', () => {
       key: 'POST /api/v1/networks',
       send: (token: string) =>
         api.anonymous().post('/api/v1/networks').auth(token, { type: 'bearer' }).send({ name: 'N', region: 'R', responsibleBody: 'B', municipalities: [], registeredOn: '2020-01-01' }),
+    },
+    { key: 'GET /api/v1/frameworks', send: (token: string) => api.anonymous().get('/api/v1/frameworks').auth(token, { type: 'bearer' }) },
+    {
+      key: 'GET /api/v1/frameworks/{frameworkId}/versions/{version}',
+      send: (token: string) => api.anonymous().get(`/api/v1/frameworks/${NZFH_FRAMEWORK_ID}/versions/1`).auth(token, { type: 'bearer' }),
+    },
+    {
+      key: 'POST /api/v1/frameworks/{frameworkId}/versions',
+      send: (token: string) =>
+        api
+          .anonymous()
+          .post(`/api/v1/frameworks/${NZFH_FRAMEWORK_ID}/versions`)
+          .auth(token, { type: 'bearer' })
+          .send({
+            title: { de: 'Qualitätsrahmen', en: 'Framework' },
+            dimensions: [
+              {
+                key: 'network',
+                number: 3,
+                title: { de: 'Netzwerk', en: 'Network' },
+                themes: [{ key: 'network.goals', title: { de: 'Ziele', en: 'Goals' }, goals: [{ key: 'network.goals.shared_goals', text: { de: 'Gemeinsame Ziele', en: 'Shared goals' } }] }],
+              },
+            ],
+            publishedOn: '2026-03-01',
+          }),
     },
     { key: 'GET /metrics', send: (token: string) => api.anonymous().get('/metrics').auth(token, { type: 'bearer' }) },
   ];

@@ -2,9 +2,10 @@ import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, StorageModule } from '@kreislauf/storage';
-import { DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
+import { DEMO_CYCLE_ID, DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
 import { KALK_NETWORK_ID } from '../apps/api/src/demo/kalk-network';
 import { loadDemoNetworks } from '../apps/api/src/demo/load-demo';
+import { VIERSEN_NEXT_CYCLE_ID, VIERSEN_ROUND_AFTER_ID, VIERSEN_ROUND_BEFORE_ID } from '../apps/api/src/demo/viersen-assessments';
 import { PersonalDataVault } from '../apps/api/src/people/personal-data-vault';
 import { startTestApi, TestApi } from './support/test-api';
 
@@ -70,16 +71,17 @@ describe('the service', () => {
 
       await api.grant('funder', DEMO_NETWORK_ID);
       const network = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}`);
-      const board = await waitForBoard(api, 6);
+      // The first cycle's board: its six goals and the two it derived from the self-assessment.
+      const board = await waitForBoard(api, 8, DEMO_CYCLE_ID);
       expect(network.body).toMatchObject({ name: 'Netzwerk Frühe Hilfen Kreis Viersen', municipalities: expect.arrayContaining(['Viersen', 'Kempen']) });
-      expect(network.body.cycles).toHaveLength(1);
+      expect(network.body.cycles).toHaveLength(2);
       const strategic = board.goals;
       const operational = strategic.flatMap((goal: { children: unknown[] }) => goal.children);
-      expect(strategic).toHaveLength(2);
-      expect(operational).toHaveLength(4);
+      expect(strategic).toHaveLength(3);
+      expect(operational).toHaveLength(5);
       for (const goal of [...strategic, ...operational]) expect(goal.qualityGoals.length).toBeGreaterThan(0);
       expect(operational.filter((goal: { progressPercent: number | null }) => goal.progressPercent !== null)).toHaveLength(4);
-      expect(operational.filter((goal: { lastAssessment: string | null }) => goal.lastAssessment !== null)).toHaveLength(4);
+      expect(operational.filter((goal: { lastAssessment: string | null }) => goal.lastAssessment !== null)).toHaveLength(5);
       const adjustedId = operational.find((goal: { title: string }) => goal.title.includes('Unterstützungsbedarf')).id;
       const reoriented = await api.http().get(`/api/v1/goals/${adjustedId}`);
       expect(reoriented.body.reorientations).toEqual([expect.objectContaining({ decision: 'adjust' })]);
@@ -90,9 +92,11 @@ describe('the service', () => {
       const leitbild = await get(`/networks/${DEMO_NETWORK_ID}/leitbild`);
       expect(leitbild.inForce).toMatchObject({ version: 1, status: 'in_force', decision: { bodyKind: 'steering_group' } });
 
-      const [cycle] = await get(`/networks/${DEMO_NETWORK_ID}/cycles`);
+      const [cycle, next] = await get(`/networks/${DEMO_NETWORK_ID}/cycles`);
       expect(cycle.cycle.currentPhase).toBe('reflection');
-      expect(cycle.summary).toMatchObject({ goals: 6, reviewed: 6, reorientations: { continue: 5, adjust: 1, replace: 0, retire: 0 } });
+      expect(cycle.summary).toMatchObject({ goals: 8, reviewed: 8, reorientations: { continue: 7, adjust: 1, replace: 0, retire: 0 } });
+      expect(next.cycle).toMatchObject({ id: VIERSEN_NEXT_CYCLE_ID, currentPhase: 'leitbild' });
+      expect(next.carriedOver).toHaveLength(8);
 
       const adjusted = cycle.planned.find((goal: { reorientations: { decision: string }[] }) => goal.reorientations[0]?.decision === 'adjust');
       const history = await get(`/goals/${adjusted.goalId}/history`);
@@ -101,6 +105,34 @@ describe('the service', () => {
       const landscape = await get(`/networks/${DEMO_NETWORK_ID}/offer-landscape?on=2026-06-01`);
       expect(landscape.gaps.length).toBeGreaterThan(0);
       expect(landscape.duplicates.length).toBeGreaterThan(0);
+    });
+
+    it('gives the Kreis Viersen demo two self-assessment rounds on dimension 3, before and after a cycle, with goals derived from the first', async () => {
+      const get = async (path: string) => (await api.http().get(`/api/v1${path}`).expect(200)).body;
+      const rounds = await get(`/networks/${DEMO_NETWORK_ID}/assessments`);
+      expect(rounds).toEqual([
+        expect.objectContaining({ id: VIERSEN_ROUND_BEFORE_ID, cycleId: DEMO_CYCLE_ID, dimensionKeys: ['network'], visibility: 'anonymous', status: 'closed', raters: 5, submitted: 5 }),
+        expect.objectContaining({ id: VIERSEN_ROUND_AFTER_ID, cycleId: VIERSEN_NEXT_CYCLE_ID, status: 'closed', raters: 5, submitted: 5 }),
+      ]);
+
+      const agenda = await get(`/assessments/${VIERSEN_ROUND_BEFORE_ID}/agenda`);
+      expect(agenda.items.slice(0, 2)).toEqual([
+        expect.objectContaining({ key: 'network.understanding.interfaces', divergence: 1, median: 2.5, prioritised: true }),
+        expect.objectContaining({ key: 'network.goals.review_system', divergence: 0.8, median: 2, prioritised: true }),
+      ]);
+
+      const first = await get(`/assessments/${VIERSEN_ROUND_BEFORE_ID}`);
+      const review = first.items.find((item: { key: string }) => item.key === 'network.goals.review_system');
+      expect(review.derivedGoals).toEqual([expect.objectContaining({ level: 'strategic', title: 'Ziele des Netzwerks jährlich gemeinsam überprüfen', status: 'active' })]);
+      expect(review.ratings.every((rating: { rater: unknown }) => rating.rater === null)).toBe(true);
+
+      const comparison = await get(`/assessments/${VIERSEN_ROUND_AFTER_ID}/comparison?with=${VIERSEN_ROUND_BEFORE_ID}`);
+      expect(comparison.earlier.assessmentId).toBe(VIERSEN_ROUND_BEFORE_ID);
+      expect(comparison.items).toHaveLength(13);
+      const moved = Object.fromEntries(comparison.items.map((item: { key: string; medianChange: number; divergenceChange: number }) => [item.key, [item.medianChange, item.divergenceChange]]));
+      expect(moved['network.goals.review_system']).toEqual([1, -0.667]);
+      expect(moved['network.understanding.interfaces']).toEqual([0.5, -0.833]);
+      expect(moved['network.actors.steering_responsibility']).toEqual([0, 0]);
     });
 
     it('gives the Kalker Netzwerk demo its 30 organisations, 12 of them day-care centres, and its bodies', async () => {
@@ -145,9 +177,9 @@ describe('the service', () => {
   });
 });
 
-async function waitForBoard(api: TestApi, goals: number) {
+async function waitForBoard(api: TestApi, goals: number, cycleId: string) {
   for (let attempt = 0; attempt < 100; attempt++) {
-    const board = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}/cycle-board`).expect(200);
+    const board = await api.http().get(`/api/v1/networks/${DEMO_NETWORK_ID}/cycle-board?cycleId=${cycleId}`).expect(200);
     const count = board.body.goals.reduce((sum: number, goal: { children: unknown[] }) => sum + 1 + goal.children.length, 0);
     if (count === goals && board.body.cycle?.currentPhase === 'reflection') {
       const health = await api.http().get('/health');

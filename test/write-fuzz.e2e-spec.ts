@@ -1,3 +1,4 @@
+import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
 import fc from 'fast-check';
 import { Client } from 'pg';
 import request from 'supertest';
@@ -16,7 +17,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 40);
 const replay = process.env.FUZZ_SEED ? { seed: Number(process.env.FUZZ_SEED), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}) } : {};
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type IdKind = 'none' | 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person';
+type IdKind = 'none' | 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person' | 'assessment';
 
 interface Endpoint {
   name: string;
@@ -113,6 +114,51 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'POST /networks/:id/offers', idKind: 'network', path: (id) => `/networks/${id}/offers`, valid: (f) => ({ ...offer(f), listedOn: '2026-01-01' }) },
   { name: 'POST /offers/:id/revisions', idKind: 'offer', path: (id) => `/offers/${id}/revisions`, valid: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
   { name: 'POST /offers/:id/withdrawal', idKind: 'offer', path: (id) => `/offers/${id}/withdrawal`, valid: () => ({ withdrawnOn: '2026-12-01', reason: 'Förderung endet' }) },
+  {
+    name: 'POST /frameworks/:id/versions',
+    idKind: 'none',
+    path: () => `/frameworks/${NZFH_FRAMEWORK_ID}/versions`,
+    valid: () => ({
+      title: { de: 'Qualitätsrahmen Frühe Hilfen', en: 'Quality framework' },
+      dimensions: [
+        {
+          key: 'network',
+          number: 3,
+          title: { de: 'Netzwerk', en: 'Network' },
+          description: null,
+          keyQuestions: [],
+          themes: [{ key: 'network.goals', title: { de: 'Ziele', en: 'Goals' }, goals: [{ key: 'network.goals.shared_goals', text: { de: 'Gemeinsame Ziele', en: 'Shared goals' } }] }],
+          strategicQuestions: [],
+        },
+      ],
+      publishedOn: '2026-03-01',
+    }),
+  },
+  {
+    name: 'POST /networks/:id/assessments',
+    idKind: 'network',
+    path: (id) => `/networks/${id}/assessments`,
+    valid: (f) => ({ cycleId: f.cycleId, frameworkId: NZFH_FRAMEWORK_ID, frameworkVersion: 1, dimensionKeys: ['network'], raters: ['u-fuzz'], visibility: 'named', openedOn: '2026-03-01' }),
+  },
+  {
+    name: 'POST /assessments/:id/ratings',
+    idKind: 'assessment',
+    path: (id) => `/assessments/${id}/ratings`,
+    valid: () => ({ ratings: [{ itemKey: 'network.goals.review_system', rating: 'largely_reached', comment: 'Gut' }], ratedOn: '2026-03-01' }),
+  },
+  { name: 'POST /assessments/:id/close', idKind: 'assessment', path: (id) => `/assessments/${id}/close`, valid: () => ({ closedOn: '2026-03-01' }) },
+  {
+    name: 'POST /assessments/:id/priorities',
+    idKind: 'assessment',
+    path: (id) => `/assessments/${id}/priorities`,
+    valid: () => ({ itemKey: 'network.goals.review_system', prioritisedOn: '2026-03-01', note: 'Schwerpunkt' }),
+  },
+  {
+    name: 'POST /assessments/:id/priorities/:id/goals',
+    idKind: 'assessment',
+    path: (id) => `/assessments/${id}/priorities/network.goals.review_system/goals`,
+    valid: (f) => ({ ...content, cycleId: f.cycleId, level: 'strategic', definedOn: '2026-03-01' }),
+  },
   { name: 'POST /people/:id/erasure', idKind: 'person', path: (id) => `/people/${id}/erasure`, valid: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },
 ];
 
@@ -384,6 +430,7 @@ describe('write endpoints under random input', () => {
       meeting: fixture.meetingId,
       offer: fixture.offerId,
       person: fixture.personId,
+      assessment: fixture.assessmentId,
     })[kind];
 
   async function send(endpoint: Endpoint, sent: Sent) {

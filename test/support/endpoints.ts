@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
 import { NetworkFixture } from './network-fixture';
 
 export type Method = 'get' | 'post';
@@ -138,6 +139,36 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   { route: '/api/v1/offers/{offerId}', method: 'get', path: (f) => `/api/v1/offers/${f.offerId}` },
   { route: '/api/v1/offers/{offerId}/revisions', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/revisions`, body: (f) => ({ ...offer(f), revisedOn: '2026-02-01' }) },
   { route: '/api/v1/offers/{offerId}/withdrawal', method: 'post', path: (f) => `/api/v1/offers/${f.offerId}/withdrawal`, body: () => ({ withdrawnOn: '2000-01-01', reason: 'Test' }) },
+  {
+    route: '/api/v1/networks/{networkId}/assessments',
+    method: 'post',
+    path: (f) => `/api/v1/networks/${f.networkId}/assessments`,
+    body: (f) => ({ cycleId: f.cycleId, frameworkId: NZFH_FRAMEWORK_ID, frameworkVersion: 1, dimensionKeys: ['network'], raters: ['u-coord'], visibility: 'anonymous', openedOn: '2026-03-01' }),
+  },
+  { route: '/api/v1/networks/{networkId}/assessments', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/assessments` },
+  { route: '/api/v1/assessments/{assessmentId}', method: 'get', path: (f) => `/api/v1/assessments/${f.assessmentId}` },
+  {
+    route: '/api/v1/assessments/{assessmentId}/ratings',
+    method: 'post',
+    path: (f) => `/api/v1/assessments/${f.assessmentId}/ratings`,
+    body: () => ({ ratings: [{ itemKey: 'network.goals.review_system', rating: 'largely_reached', comment: 'Test' }], ratedOn: '2026-03-01' }),
+  },
+  { route: '/api/v1/assessments/{assessmentId}/close', method: 'post', path: (f) => `/api/v1/assessments/${f.assessmentId}/close`, body: () => ({ closedOn: '2026-03-01' }) },
+  { route: '/api/v1/assessments/{assessmentId}/agenda', method: 'get', path: (f) => `/api/v1/assessments/${f.assessmentId}/agenda` },
+  {
+    route: '/api/v1/assessments/{assessmentId}/priorities',
+    method: 'post',
+    path: (f) => `/api/v1/assessments/${f.assessmentId}/priorities`,
+    body: () => ({ itemKey: 'network.goals.review_system', prioritisedOn: '2026-03-01', note: 'Test' }),
+  },
+  {
+    route: '/api/v1/assessments/{assessmentId}/priorities/{itemKey}/goals',
+    method: 'post',
+    path: (f) => `/api/v1/assessments/${f.assessmentId}/priorities/network.goals.review_system/goals`,
+    body: (f) => ({ cycleId: f.cycleId, level: 'strategic', title: 'Ziele gemeinsam überprüfen', description: '', qualityGoals: ['multiprofessional_cooperation'], reviewIntervalDays: 90, definedOn: '2026-03-01' }),
+  },
+  { route: '/api/v1/assessments/{assessmentId}/comparison', method: 'get', path: (f) => `/api/v1/assessments/${f.assessmentId}/comparison?with=${f.assessmentId}` },
+  { route: '/api/v1/networks/{networkId}/audit/verify', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/audit/verify` },
   { route: '/api/v1/people/{personId}/erasure', method: 'post', path: (f) => `/api/v1/people/${f.personId}/erasure`, body: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },
 ];
 
@@ -160,5 +191,6 @@ export function nowhere(): NetworkFixture {
     decisionId: randomUUID(),
     offerId: randomUUID(),
     personId: randomUUID(),
+    assessmentId: randomUUID(),
   };
 }

@@ -1,3 +1,4 @@
+import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
 import { TestApi } from './test-api';
 
 export interface NetworkFixture {
@@ -13,6 +14,8 @@ export interface NetworkFixture {
   offerId: string;
   /** The organisation's contact person, as reads name them. */
   personId: string;
+  /** A closed self-assessment round of the cycle on dimension 3 of the NZFH framework. */
+  assessmentId: string;
 }
 
 /**
@@ -96,6 +99,19 @@ export async function networkWithGoals(api: TestApi): Promise<NetworkFixture> {
     measures: [],
     concretisedOn: '2026-02-11',
   });
+  const assessmentId = (
+    await post(`/networks/${networkId}/assessments`, {
+      cycleId,
+      frameworkId: NZFH_FRAMEWORK_ID,
+      frameworkVersion: 1,
+      dimensionKeys: ['network'],
+      raters: ['u-coord'],
+      visibility: 'named',
+      openedOn: '2026-02-12',
+    })
+  ).body.id;
+  await post(`/assessments/${assessmentId}/ratings`, { ratings: [{ itemKey: 'network.goals.review_system', rating: 'partly_reached' }], ratedOn: '2026-02-12' });
+  await post(`/assessments/${assessmentId}/close`, { closedOn: '2026-02-13' });
   const personId = (await api.http().get(`/api/v1/organisations/${organisationId}`).expect(200)).body.contactPerson.personId;
-  return { networkId, cycleId, strategicId, operationalId, organisationId, bodyId, meetingId, decisionId, offerId, personId };
+  return { networkId, cycleId, strategicId, operationalId, organisationId, bodyId, meetingId, decisionId, offerId, personId, assessmentId };
 }

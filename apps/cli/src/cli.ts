@@ -1,7 +1,11 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
 import { ProjectionRunner } from '@kreislauf/read-models';
 import { AppConfig, issueEmbeddedToken, loadSigningSecret, ReadModelPositions, StorageModule } from '@kreislauf/storage';
+import { auditCheck, auditExport, auditKey, auditVerify } from './audit-commands';
+import { auditSigningKeyFile, loadAuditSigningKey } from './audit-signing-key';
+import type { CliOutput } from './cli-output';
 
 export const USAGE = `Usage: npm run cli -- <command>
 
@@ -12,13 +16,22 @@ Commands:
   token --user <id> [--name "<display name>"] --role <role>@<networkId> [--role …] [--expires 12h]
                                  print a bearer token signed with the embedded secret (AUTH_MODE=embedded);
                                  roles: coordinator, steering, member, funder (per network), admin (across networks)
+  audit:verify [networkId] [--json]
+                                 check every event's hash and every stream's chain (of one network, or the whole
+                                 store) and name the first broken link; exit code 1 when one is broken
+  audit:export <networkId> <file>
+                                 write the network's events with their hashes and a manifest signed with the
+                                 audit key (Ed25519, AUDIT_SIGNING_KEY_FILE, created on first use) to one file
+  audit:check <file> [--fingerprint <hex>]
+                                 verify such a file offline, without the database: signature, every hash and chain,
+                                 the events' digest; with --fingerprint the signing key must be that one
+  audit:key                      print the audit signing key's public key and fingerprint, for auditors to compare
 `;
 
-export interface CliOutput {
-  log(line: string): void;
-}
+export type { CliOutput } from './cli-output';
 
-const DATABASE_COMMANDS = ['migrate', 'projections:rebuild', 'projections:list'];
+const DATABASE_COMMANDS = ['migrate', 'projections:rebuild', 'projections:list', 'audit:verify', 'audit:export'];
+const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
  * Runs one admin command; returns the process exit code. `database` is asked for only by the commands
@@ -31,10 +44,17 @@ export async function runCli(argv: string[], config: AppConfig, database: () => 
     return command ? 0 : 2;
   }
   if (command === 'token') return printToken(args, config, out);
-  if (!DATABASE_COMMANDS.includes(command)) {
-    out.log(`Unknown command: ${command}\n\n${USAGE}`);
-    return 2;
+  if (command === 'audit:key') return auditKey(loadAuditSigningKey(config), auditSigningKeyFile(config), out);
+  if (command === 'audit:check') {
+    const [file, flag, fingerprint, ...rest] = args;
+    if (!file || (flag !== undefined && (flag !== '--fingerprint' || !fingerprint)) || rest.length > 0) return usage('audit:check needs a file, and --fingerprint a value', out);
+    return auditCheck(file, fingerprint, out);
   }
+  if (!DATABASE_COMMANDS.includes(command)) return usage(`Unknown command: ${command}`, out);
+  const argumentProblem = auditArgumentProblem(command, args);
+  if (argumentProblem) return usage(argumentProblem, out);
+  // Loaded before anything is read, so that an unusable key stops the export at once.
+  const signingKey = command === 'audit:export' ? loadAuditSigningKey(config) : null;
   const databaseUrl = await database();
   // Starting the storage module migrates both stores; the projections stay off in the cli.
   const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl, runProjections: false }), { logger: ['error', 'warn'] });
@@ -49,6 +69,13 @@ export async function runCli(argv: string[], config: AppConfig, database: () => 
         for (const projection of runner.projections) out.log(`${projection.name}\tlag ${lag[projection.name]} events\treads ${projection.eventTypes.join(', ')}`);
         return 0;
       }
+      case 'audit:verify': {
+        const json = args.includes('--json');
+        const networkId = args.find((arg) => arg !== '--json') ?? null;
+        return await auditVerify(app.get<EventStore>(EVENT_STORE), networkId, json, out);
+      }
+      case 'audit:export':
+        return await auditExport(app.get<EventStore>(EVENT_STORE), args[0], args[1], signingKey!, out);
       case 'projections:rebuild': {
         const names = args.length > 0 ? args : runner.projections.map((projection) => projection.name);
         const unknown = names.filter((name) => !runner.projections.some((projection) => projection.name === name));
@@ -68,6 +95,20 @@ export async function runCli(argv: string[], config: AppConfig, database: () => 
   } finally {
     await app.close();
   }
+}
+
+function usage(problem: string, out: CliOutput): number {
+  out.log(`${problem}\n\n${USAGE}`);
+  return 2;
+}
+
+function auditArgumentProblem(command: string, args: string[]): string | null {
+  if (command === 'audit:verify') {
+    const rest = args.filter((arg) => arg !== '--json');
+    if (rest.length > 1 || (rest.length === 1 && !UUID.test(rest[0]))) return 'audit:verify takes at most a network id (a UUID) and --json';
+  }
+  if (command === 'audit:export' && (args.length !== 2 || !UUID.test(args[0]))) return 'audit:export needs a network id (a UUID) and a file';
+  return null;
 }
 
 const ROLE_ARGUMENT = /^(admin|(coordinator|steering|member|funder)@[0-9a-fA-F-]{36})$/;

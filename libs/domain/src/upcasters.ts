@@ -16,12 +16,27 @@ const VERSION_2_DEFAULTS: Record<string, Record<string, unknown>> = {
   CycleClosed: { carriedOverGoalIds: [] },
 };
 
+/** Version 2 data to version 3, per event type. */
+const VERSION_3_DEFAULTS: Record<string, Record<string, unknown>> = {
+  // A definition records the self-assessment item it was derived from; goals defined before came from none.
+  GoalDefined: { sourceItem: null },
+};
+
+/** Each step brings one stored version to the next; an event goes through every step from its stored version on. */
+const STEPS: { from: number; defaults: Record<string, Record<string, unknown>> }[] = [
+  { from: 1, defaults: VERSION_2_DEFAULTS },
+  { from: 2, defaults: VERSION_3_DEFAULTS },
+];
+
 /**
  * Brings a stored event to the shape the deciders and projections know. It switches on the stored
  * schemaVersion, never on the payload's shape, and stored events are never rewritten.
  */
 export function upcast<E extends VersionedEvent>(event: E): E {
-  const defaults = VERSION_2_DEFAULTS[event.type];
-  if (defaults && event.schemaVersion === 1) return { ...event, schemaVersion: 2, data: { ...defaults, ...event.data } };
-  return event;
+  let current = event;
+  for (const { from, defaults } of STEPS) {
+    const added = defaults[current.type];
+    if (added && current.schemaVersion === from) current = { ...current, schemaVersion: from + 1, data: { ...added, ...current.data } };
+  }
+  return current;
 }

@@ -18,6 +18,8 @@ import {
   StoredEvent,
 } from './event-store.port';
 import { comparePositions } from './global-position';
+import { verifyChains } from './chain-verification';
+import { hashEvent } from './hash-chain';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -351,6 +353,72 @@ export function eventStoreContract(
       async function countAll(): Promise<number> {
         return (await readAllAfter(null, 1000)).length;
       }
+    });
+
+    describe('hash chain', () => {
+      /** Each event's hash is that of its stored form, and names the hash of the event before it. */
+      function expectChained(events: StoredEvent[]): void {
+        events.forEach((event, i) => {
+          expect(event.hash).toMatch(/^[0-9a-f]{64}$/);
+          expect(event.previousHash).toBe(i === 0 ? null : events[i - 1].hash);
+          expect(hashEvent(event, event.previousHash ?? null)).toBe(event.hash);
+        });
+      }
+
+      it('stores every event with its hash, chained to the one before, across appends of several events', async () => {
+        const stream = streamName();
+        await store.append(stream, [newEvent('A', { n: 1, nested: { z: 1, a: [1, 2] } }), newEvent('B')], 'no_stream');
+        await store.append(stream, [newEvent('C'), newEvent('D'), newEvent('E')], 1);
+        await store.append(stream, [newEvent('F')], 'any');
+
+        const read = await store.readStream(stream);
+
+        expect(types(read)).toEqual(['A', 'B', 'C', 'D', 'E', 'F']);
+        expectChained(read);
+        expect(new Set(read.map((e) => e.hash)).size).toBe(6);
+      });
+
+      it('reads the same hashes through readAll, and a retry changes none', async () => {
+        const stream = streamName();
+        const events = [newEvent('A'), newEvent('B')];
+        const first = await store.append(stream, events, 'no_stream');
+        const before = await store.readStream(stream);
+
+        await store.append(stream, events, 'no_stream');
+        const last = await store.append(stream, [newEvent('C')], 1);
+        await readableUpTo(last.position);
+
+        const after = await store.readStream(stream);
+        expect(after.slice(0, 2).map((e) => [e.hash, e.previousHash])).toEqual(before.map((e) => [e.hash, e.previousHash]));
+        expectChained(after);
+        const all = (await readAllAfter(null, 1000)).filter((e) => e.streamId === stream);
+        expect(all.map((e) => e.hash)).toEqual(after.map((e) => e.hash));
+        expect(all[1].position).toEqual(first.position);
+      });
+
+      it('keeps the record time that is hashed, to the millisecond', async () => {
+        const stream = streamName();
+        await store.append(stream, [newEvent('A')], 'no_stream');
+
+        const [event] = await store.readStream(stream);
+
+        expect(event.recordedAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
+        expect(hashEvent(event, null)).toBe(event.hash);
+      });
+
+      it('verifies as intact through the port alone', async () => {
+        const stream = streamName();
+        const last = await store.append(stream, [newEvent('A'), { ...newEvent('B'), schemaVersion: 2 }], 'no_stream');
+        await readableUpTo(last.position);
+
+        const report = await verifyChains(store, { pageSize: 7 });
+
+        expect(report).toMatchObject({ ok: true, firstBrokenLink: null, brokenLinks: [] });
+        expect(report.checkedEvents).toBe(await store.countAfter(null));
+        const network = await verifyChains(store, { networkId: 'network-1' });
+        expect(network.checkedEvents).toBe(report.checkedEvents); // every contract event is network-1's
+        expect((await verifyChains(store, { networkId: 'another-network' })).checkedEvents).toBe(0);
+      });
     });
 
     describe('onAppended', () => {

@@ -36,8 +36,21 @@ export interface StoredEvent extends NewEvent {
   /** 0 for the first event of a stream. */
   streamVersion: number;
   position: GlobalPosition;
-  /** Record time: when the store wrote it, ISO 8601. */
+  /** Record time: when the store wrote it, ISO 8601 with milliseconds. */
   recordedAt: string;
+  /**
+   * SHA-256 of the event's canonical form (see hash-chain.ts), lower-case hex. Absent where the store
+   * holds none (events written before hash chains, until a migration backfills them).
+   */
+  hash?: string;
+  /** The hash of the event before it in the stream; null for version 0. Present when `hash` is. */
+  previousHash?: string | null;
+}
+
+/** A stream's version as the store's own bookkeeping records it, apart from the events themselves. */
+export interface RecordedStreamVersion {
+  streamId: string;
+  version: number;
 }
 
 /** A number is the version the stream must be at (0 after its first event). */
@@ -76,6 +89,12 @@ export interface EventStore {
   countAfter(position: GlobalPosition | null): Promise<number>;
   /** Calls the listener when new events may be readable. Returns the unsubscribe function. */
   onAppended(listener: () => void): () => void;
+  /**
+   * Pages through the store's own record of each stream's version, by stream id, where the adapter
+   * keeps one (PostgreSQL's streams table): it lets a verifier notice a stream whose last events were
+   * removed. Adapters without such a record leave it out.
+   */
+  recordedStreamVersions?(options: { afterStreamId?: string | null; limit: number }): Promise<RecordedStreamVersion[]>;
   close(): Promise<void>;
 }
 

@@ -10,3 +10,4 @@ export * from './structure/decision.entity';
 export * from './offers';
 export * from './structure';
 export * from './cycles/cycle-goal.entity';
+export * from './assessments';

@@ -27,6 +27,15 @@ const schema = z
     /** Comma-separated origins allowed by CORS; empty allows none. */
     CORS_ORIGINS: z.string().default(''),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    /**
+     * The Ed25519 private key (PKCS#8 PEM) that signs audit bundles (`audit:export`); created on first
+     * use, readable by its owner only. `<DATA_DIR>/audit-signing-key.pem` when unset.
+     */
+    AUDIT_SIGNING_KEY_FILE: z
+      .string()
+      .min(1)
+      .refine((path) => !/[\\/]$/.test(path), 'AUDIT_SIGNING_KEY_FILE names a file, not a directory')
+      .optional(),
     /** Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For), or Express's address list. */
     TRUST_PROXY: z.string().regex(/^(\d{1,2}|[\w.:/, ]+)$/).optional(),
   })

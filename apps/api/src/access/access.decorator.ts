@@ -8,7 +8,7 @@ export type ResourceScope = { kind: 'none' } | { kind: ResourceKind; param: stri
  * `network`: the id is the network's. `cycle`: found in the cycles read model. `person`: the network the person
  * was named in, kept with their key. The others: from the first event of `<kind>-<id>`.
  */
-export type ResourceKind = 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person';
+export type ResourceKind = 'network' | 'cycle' | 'goal' | 'organisation' | 'body' | 'meeting' | 'offer' | 'person' | 'assessment';
 
 export interface AccessRule {
   action: Action;

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { BodyNotFound, CycleNotFound, DomainError, GoalNotFound, MeetingNotFound, NetworkNotFound, OfferNotFound, OrganisationNotFound, PersonNotFound } from '@kreislauf/domain';
+import { AssessmentNotFound, BodyNotFound, CycleNotFound, DomainError, GoalNotFound, MeetingNotFound, NetworkNotFound, OfferNotFound, OrganisationNotFound, PersonNotFound } from '@kreislauf/domain';
 import type { Request } from 'express';
 import { isUUID } from 'class-validator';
 import { invalidUuid } from '../http/params';
@@ -42,8 +42,15 @@ export class AccessGuard implements CanActivate {
     const policy = ACCESS_POLICY[rule.action];
 
     if (rule.scope.kind === 'none') {
-      if (!(policy.admin && principal.admin)) throw forbidden(`Only an administrator may do this (${rule.action})`);
-      request.access = { principal, actor: actorOf(principal, 'admin'), networkId: null };
+      // Routes of no network (reference data): an administrator where the policy says so, else any network role it lists.
+      if (policy.admin && principal.admin) {
+        request.access = { principal, actor: actorOf(principal, 'admin'), networkId: null };
+        return true;
+      }
+      const held = await this.rolesAnywhere(principal);
+      const role = ROLES.find((candidate) => held.includes(candidate) && (policy.roles as readonly string[]).includes(candidate));
+      if (!role) throw forbidden(`Only an administrator may do this (${rule.action})`);
+      request.access = { principal, actor: actorOf(principal, role), networkId: null };
       return true;
     }
 
@@ -63,6 +70,12 @@ export class AccessGuard implements CanActivate {
     }
     if (held.length === 0) throw notFound(rule.scope, resourceId); // existence is not disclosed
     throw forbidden(`Your role in this network (${held.join(', ')}) may not do this (${rule.action})`);
+  }
+
+  /** Every role the person holds in any network, from the token and granted. */
+  private async rolesAnywhere(principal: Principal): Promise<Role[]> {
+    const granted = await this.directory.grantedRolesAnywhere(principal.userId);
+    return [...new Set([...[...principal.networkRoles.values()].flat(), ...granted])];
   }
 
   /** The roles the token carries in the network, and those granted there. */
@@ -118,6 +131,8 @@ function notFound(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): 
       return new OfferNotFound(id);
     case 'person':
       return new PersonNotFound(id);
+    case 'assessment':
+      return new AssessmentNotFound(id);
   }
 }
 

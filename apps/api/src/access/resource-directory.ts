@@ -7,7 +7,7 @@ import { Role } from './access-policy';
 import { ReadModelPositions } from '@kreislauf/storage';
 import { DataSource } from 'typeorm';
 
-const CYCLE_LOOKUP_WAIT_MS = 2000;
+const CYCLE_LOOKUP_WAIT_MS = 5000;
 const CACHE_LIMIT = 10_000;
 
 /** The network a goal or a cycle belongs to. It never changes, so answers are cached. */
@@ -52,6 +52,12 @@ export class ResourceDirectory {
       if (!row?.network_id) throw new PersonNotFound(personId);
       return row.network_id as string;
     });
+  }
+
+  /** Roles granted to a person in any network. */
+  async grantedRolesAnywhere(userId: string): Promise<Role[]> {
+    const rows = await this.dataSource.manager.findBy(NetworkRoleRow, { userId });
+    return [...new Set(rows.map((row) => row.role as Role))];
   }
 
   /** Roles granted to a person in a network (not cached: a revocation takes effect at once). */

@@ -41,7 +41,7 @@ export interface DemoGoal extends GoalContent {
   review: { reviewedOn: string; assessment: 'achieved' | 'on_track' | 'at_risk' | 'off_track' | 'not_assessable'; evidence: string } | null;
 }
 
-const PREVENTION_CHAIN = '5d1e2f00-7a1b-4c2d-8e3f-0000000000a1';
+export const PREVENTION_CHAIN = '5d1e2f00-7a1b-4c2d-8e3f-0000000000a1';
 const REACH_FAMILIES = '5d1e2f00-7a1b-4c2d-8e3f-0000000000a2';
 export const DEMO_REORIENTED_GOAL_ID = '5d1e2f00-7a1b-4c2d-8e3f-0000000000b2';
 

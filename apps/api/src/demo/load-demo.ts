@@ -12,8 +12,10 @@ import {
   RecordAttendanceCommand,
   ScheduleMeetingCommand,
 } from '../structure/structure.commands';
+import { DefineGoalFromPriorityCommand, ExecuteAssessmentCommand, OpenAssessmentCommand } from '../assessments/assessment.commands';
 import { CommandContext } from '../write/command-context';
-import { DEMO_CYCLE_ID, DEMO_NETWORK_ID, demoActor, demoCycle, demoGoals, demoNetwork, demoReorientation } from './demo-network';
+import { DEMO_CYCLE_ID, DEMO_NETWORK_ID, demoActor, demoCycle, demoGoals, demoNetwork, demoReorientation, PREVENTION_CHAIN } from './demo-network';
+import { DemoRater, DemoRound, viersenNextCycle, viersenPriorities, viersenRaters, viersenRounds, viersenRoundSettings } from './viersen-assessments';
 import { loadKalkNetwork } from './kalk-network';
 import { VIERSEN, viersenBodies, viersenLeitbild, viersenMeetings, viersenOffers, viersenOrganisations } from './viersen-structure';
 
@@ -26,8 +28,10 @@ export async function loadDemoNetworks(commands: CommandBus, vault: PersonalData
 
 /**
  * Loads the Kreis Viersen network through the command bus, as its coordination would enter it: members,
- * bodies, offers, then one cycle from the Leitbild to the reorientation of every goal. Returns the network
- * id, or null when it is there already (then nothing is written).
+ * bodies, offers, then one cycle from the Leitbild to the reorientation of every goal, with a self-assessment
+ * on dimension 3 "Netzwerk" at its start whose priorities became goals of the cycle; then the cycle is closed,
+ * the next one opened, and the network assesses itself again. Returns the network id, or null when it is there
+ * already (then nothing is written).
  */
 export async function loadViersenNetwork(commands: CommandBus, vault: PersonalDataVault, context: () => CommandContext): Promise<string | null> {
   const networkId = DEMO_NETWORK_ID;
@@ -66,10 +70,27 @@ export async function loadViersenNetwork(commands: CommandBus, vault: PersonalDa
     }
   };
 
+  const contextOf = (rater: DemoRater): CommandContext => ({ ...context(), actor: { userId: rater.userId, displayName: rater.displayName, role: rater.role } });
+  const steeringMember = viersenRaters.find((rater) => rater.role === 'steering')!;
+  const assess = async (round: DemoRound, cycleId: string) => {
+    const { id, openedOn, ratedOn, closedOn, ratings } = round;
+    const raters = viersenRaters.map((rater) => rater.userId);
+    await commands.execute(new OpenAssessmentCommand(id, { ...viersenRoundSettings, dimensionKeys: [...viersenRoundSettings.dimensionKeys], networkId, cycleId, raters, openedOn }, context()));
+    for (const { rater, items } of ratings) {
+      const command = { type: 'SubmitRatings' as const, assessmentId: id, data: { raterId: rater.userId, ratings: items, ratedOn } };
+      await commands.execute(new ExecuteAssessmentCommand(command, contextOf(rater)));
+    }
+    await commands.execute(new ExecuteAssessmentCommand({ type: 'CloseAssessment', assessmentId: id, data: { closedOn } }, context()));
+  };
+
   const { phases, ...cycle } = demoCycle;
   const [leitbildPhase, steering, concretisation, reflection] = phases;
   await network({ type: 'OpenCycle', networkId, data: { cycleId, ...cycle } });
   await network({ type: 'EnterCyclePhase', networkId, data: { cycleId, ...leitbildPhase } });
+  for (const rater of viersenRaters.filter(({ role }) => role !== 'coordinator')) {
+    await network({ type: 'GrantRole', networkId, data: { userId: rater.userId, role: rater.role, grantedOn: demoCycle.openedOn } });
+  }
+  await assess(viersenRounds.before, cycleId);
   const { vision, principles, draftedOn, adoptedOn } = viersenLeitbild;
   await network({ type: 'DraftLeitbild', networkId, data: { vision, principles, draftedOn } });
   await holdMeeting(leitbildMeeting);
@@ -95,9 +116,22 @@ export async function loadViersenNetwork(commands: CommandBus, vault: PersonalDa
       await commands.execute(new ExecuteGoalCommand({ type: 'RecordMeasurement', goalId: id, data: measurement }, context()));
     }
   }
+  // The steering group turns the two widest disagreements of the first round into goals of this cycle.
+  const steeringOn = steering.enteredOn;
+  for (const { itemKey, note, goal } of viersenPriorities) {
+    const assessmentId = viersenRounds.before.id;
+    await commands.execute(new ExecuteAssessmentCommand({ type: 'PrioritiseItem', assessmentId, data: { itemKey, prioritisedOn: steeringOn, note } }, contextOf(steeringMember)));
+    const { id, parent, ...content } = goal;
+    const definition = { ...content, networkId, cycleId, parentGoalId: parent ? PREVENTION_CHAIN : null, definedOn: steeringOn, decisionId: null, principleKeys: [] };
+    await commands.execute(new DefineGoalFromPriorityCommand(id, { assessmentId, itemKey }, definition, contextOf(steeringMember)));
+  }
   await network({ type: 'EnterCyclePhase', networkId, data: { cycleId, ...concretisation } });
   await holdMeeting(exchangeMeeting);
   await network({ type: 'EnterCyclePhase', networkId, data: { cycleId, ...reflection } });
+  const derivedReview = { reviewedOn: '2026-09-15', assessment: 'on_track' as const, evidence: 'Erste gemeinsame Zielüberprüfung der Steuerungsgruppe; Sitzungen mit kinderstark vereinbart' };
+  for (const { id } of viersenPriorities.map(({ goal }) => goal)) {
+    await commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId: id, data: { ...derivedReview, decisionId: null } }, context()));
+  }
   for (const { id, review } of demoGoals) {
     const held = review ?? { reviewedOn: '2026-09-15', assessment: 'on_track' as const, evidence: 'Zusammenschau der Handlungsziele in der Steuerungsgruppe' };
     await commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId: id, data: { ...held, decisionId: null } }, context()));
@@ -105,12 +139,19 @@ export async function loadViersenNetwork(commands: CommandBus, vault: PersonalDa
   await holdMeeting(reflectionMeeting);
   const decisionId = VIERSEN.reorientationDecision;
   const { goalId: adjustedId, ...adjustment } = demoReorientation;
-  for (const { id } of demoGoals) {
+  for (const { id } of [...demoGoals, ...viersenPriorities.map(({ goal }) => goal)]) {
     const data =
       id === adjustedId
         ? { ...adjustment, decisionId }
         : { decision: 'continue' as const, rationale: 'Das Ziel ist auf gutem Weg und wird im nächsten Kreislauf fortgeführt.', reorientedOn: '2026-09-16', changes: null, decisionId };
     await commands.execute(new ReorientGoalCommand({ type: 'ReorientGoal', goalId: id, data }, null, context()));
   }
+
+  // The cycle closes, the next one opens with every active goal carried over, and the network assesses itself again.
+  const { cycleId: nextCycleId, firstPhase, closingOfFirst, ...nextCycle } = viersenNextCycle;
+  await network({ type: 'CloseCycle', networkId, data: { cycleId, closedOn: closingOfFirst } });
+  await network({ type: 'OpenCycle', networkId, data: { cycleId: nextCycleId, ...nextCycle } });
+  await network({ type: 'EnterCyclePhase', networkId, data: { cycleId: nextCycleId, ...firstPhase } });
+  await assess(viersenRounds.after, nextCycleId);
   return networkId;
 }

@@ -36,6 +36,20 @@ export interface GoalDefinition extends GoalContent {
   principleKeys: string[];
 }
 
+/** The development goal of a self-assessment round a goal was derived from. */
+export interface AssessmentItemRef {
+  assessmentId: string;
+  itemKey: string;
+}
+
+/** What the handler found about that round: its network and cycle, whether it has the item and marked it as a priority. */
+export interface SourceItemFact {
+  networkId: string;
+  cycleId: string;
+  hasItem: boolean;
+  prioritised: boolean;
+}
+
 /** What the handler found in the event store about the cycle and the parent goal: the decider checks it. */
 export interface DefinitionFacts {
   cycle: { networkId: string; status: 'open' | 'closed' } | null;
@@ -76,6 +90,8 @@ export interface DefineGoal {
   goalId: string;
   data: GoalDefinition;
   facts: DefinitionFacts;
+  /** Set when the goal turns a priority of a self-assessment round into a goal of the cycle; the fact is null for an unknown round. */
+  sourceItem?: { ref: AssessmentItemRef; fact: SourceItemFact | null };
 }
 
 export interface ConcretiseGoal {

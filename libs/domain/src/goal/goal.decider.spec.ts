@@ -1,7 +1,7 @@
 import { DecisionFact } from '../catalogues/decision-subjects';
 import { DecisionDoesNotFit, DecisionNotFound } from '../decision-reference';
 import { specify } from '../testing/decider-specification';
-import { DefineGoal, DefinitionFacts, GoalCommand, GoalDefinition, Indicator, ReorientGoal } from './goal.commands';
+import { DefineGoal, DefinitionFacts, GoalCommand, GoalDefinition, Indicator, ReorientGoal, SourceItemFact } from './goal.commands';
 import { goalDecider } from './goal.decider';
 import {
   CycleNotOpenForGoals,
@@ -16,6 +16,7 @@ import {
   InvalidParentGoal,
   InvalidPrinciples,
   InvalidReorientation,
+  InvalidSourceItem,
   ReviewRequiredBeforeReorientation,
   UnknownIndicator,
   UnknownQualityGoal,
@@ -70,7 +71,7 @@ const measure = {
   endsOn: '2026-12-31',
 };
 
-const defined: GoalDefined = { type: 'GoalDefined', schemaVersion: 2, data: definition };
+const defined: GoalDefined = { type: 'GoalDefined', schemaVersion: 3, data: { ...definition, sourceItem: null } };
 const concretised: GoalConcretised = {
   type: 'GoalConcretised',
   schemaVersion: 1,
@@ -123,7 +124,7 @@ describe('goal decider', () => {
       goal
         .given()
         .when(define(strategic, { parent: null }))
-        .then([{ ...defined, data: { ...definition, ...strategic } }]);
+        .then([{ ...defined, data: { ...definition, ...strategic, sourceItem: null } }]);
     });
 
     it('refuses to define a goal twice', () => {
@@ -163,7 +164,7 @@ describe('goal decider', () => {
     });
 
     it('refuses a strategic goal', () => {
-      const strategic: GoalDefined = { ...defined, data: { ...definition, level: 'strategic', parentGoalId: null } };
+      const strategic: GoalDefined = { ...defined, data: { ...definition, level: 'strategic', parentGoalId: null, sourceItem: null } };
       goal.given(strategic).when(concretise()).thenThrows(GoalNotOperational, 'goal.not_operational');
     });
 
@@ -275,7 +276,7 @@ describe('goal decider', () => {
       goal
         .given()
         .when(define({ decisionId }, { decision: decision('goal_definition') }))
-        .then([{ ...defined, data: { ...definition, decisionId } }]);
+        .then([{ ...defined, data: { ...defined.data, decisionId } }]);
     });
 
     it('refuses a definition on a decision that is unknown, about something else, or taken later', () => {
@@ -300,7 +301,7 @@ describe('goal decider', () => {
       goal
         .given()
         .when(define(strategic, { parent: null }))
-        .then([{ ...defined, data: { ...definition, ...strategic } }]);
+        .then([{ ...defined, data: { ...definition, ...strategic, sourceItem: null } }]);
     });
 
     it('refuses principles on an operational goal, unknown principles, and principles without a Leitbild in force', () => {
@@ -308,6 +309,31 @@ describe('goal decider', () => {
       goal.given().when(define({ principleKeys: ['P1'] })).thenThrows(InvalidPrinciples, 'goal.invalid_principles');
       goal.given().when(define({ ...strategic, principleKeys: ['P9'] }, { parent: null })).thenThrows(InvalidPrinciples);
       goal.given().when(define({ ...strategic, principleKeys: ['P1'] }, { parent: null, principlesInForce: null })).thenThrows(InvalidPrinciples);
+    });
+  });
+
+  describe('derived from a self-assessment round', () => {
+    const ref = { assessmentId: 'a0000000-0000-4000-8000-000000000001', itemKey: 'network.goals.review_system' };
+    const priority: SourceItemFact = { networkId, cycleId, hasItem: true, prioritised: true };
+    const derive = (fact: SourceItemFact | null = priority): DefineGoal => ({ ...define(), sourceItem: { ref, fact } });
+
+    it('records the item it came from', () => {
+      goal.given().when(derive()).then([{ ...defined, data: { ...definition, sourceItem: ref } }]);
+    });
+
+    it('refuses an item of an unknown round, of another network or of another cycle', () => {
+      goal.given().when(derive(null)).thenThrows(InvalidSourceItem, 'goal.invalid_source_item');
+      goal.given().when(derive({ ...priority, networkId: 'n0000000-0000-4000-8000-000000000009' })).thenThrows(InvalidSourceItem);
+      goal.given().when(derive({ ...priority, cycleId: 'c0000000-0000-4000-8000-000000000009' })).thenThrows(InvalidSourceItem);
+    });
+
+    it('refuses an item the round does not have, or one not marked as a priority', () => {
+      goal.given().when(derive({ ...priority, hasItem: false, prioritised: false })).thenThrows(InvalidSourceItem);
+      goal.given().when(derive({ ...priority, prioritised: false })).thenThrows(InvalidSourceItem);
+    });
+
+    it('checks the definition itself as for any goal', () => {
+      goal.given().when({ ...derive(), facts: { ...derive().facts, cycle: null } }).thenThrows(CycleNotOpenForGoals);
     });
   });
 });

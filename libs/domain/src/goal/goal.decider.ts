@@ -15,6 +15,7 @@ import {
   InvalidParentGoal,
   InvalidPrinciples,
   InvalidReorientation,
+  InvalidSourceItem,
   ReviewRequiredBeforeReorientation,
   UnknownIndicator,
   UnknownQualityGoal,
@@ -41,7 +42,8 @@ export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] 
   if (command.type === 'DefineGoal') {
     if (state.status !== 'none') throw new GoalAlreadyDefined(command.goalId);
     checkDefinition(command);
-    return [{ type: 'GoalDefined', schemaVersion: 2, data: command.data }];
+    checkSourceItem(command);
+    return [{ type: 'GoalDefined', schemaVersion: 3, data: { ...command.data, sourceItem: command.sourceItem?.ref ?? null } }];
   }
   if (state.status === 'none') throw new GoalNotFound(command.goalId);
   if (state.status !== 'active') throw new GoalNotActive(command.goalId, state.status);
@@ -138,6 +140,17 @@ function checkDefinition({ goalId, data, facts }: DefineGoal): void {
       throw new InvalidParentGoal(`The parent goal is ${parent.status}`, { parentGoalId: data.parentGoalId });
     }
   }
+}
+
+/** A goal derived from a self-assessment round turns a priority of that round into a goal of the round's network and cycle. */
+function checkSourceItem({ data, sourceItem }: DefineGoal): void {
+  if (!sourceItem) return;
+  const { ref, fact } = sourceItem;
+  if (!fact) throw new InvalidSourceItem('unknown_assessment', { ...ref });
+  if (fact.networkId !== data.networkId) throw new InvalidSourceItem('other_network', { ...ref });
+  if (fact.cycleId !== data.cycleId) throw new InvalidSourceItem('other_cycle', { ...ref, cycleId: fact.cycleId });
+  if (!fact.hasItem) throw new InvalidSourceItem('unknown_item', { ...ref });
+  if (!fact.prioritised) throw new InvalidSourceItem('not_a_priority', { ...ref });
 }
 
 /** Strategic goals may cite the guiding principles of the Leitbild in force, and only those. */

@@ -107,3 +107,17 @@ export class InvalidPrinciples extends DomainError {
     super(reason, details);
   }
 }
+
+export class InvalidSourceItem extends DomainError {
+  readonly code = 'goal.invalid_source_item';
+  constructor(reason: 'unknown_assessment' | 'other_network' | 'other_cycle' | 'unknown_item' | 'not_a_priority', details: Record<string, unknown>) {
+    const why = {
+      unknown_assessment: 'The assessment round does not exist',
+      other_network: 'The assessment round belongs to another network',
+      other_cycle: 'A goal derived from a round is a goal of the round’s cycle',
+      unknown_item: 'The assessment round has no such development goal',
+      not_a_priority: 'Only a development goal the steering group marked as a priority of the round becomes a goal',
+    }[reason];
+    super(why, { reason, ...details });
+  }
+}

@@ -1,7 +1,9 @@
 import { DomainEvent } from '../domain-event';
-import { ConcretiseGoal, GoalDefinition, RecordMeasurement, ReorientGoal, ReviewGoal } from './goal.commands';
+import { AssessmentItemRef, ConcretiseGoal, GoalDefinition, RecordMeasurement, ReorientGoal, ReviewGoal } from './goal.commands';
 
-export type GoalDefined = DomainEvent<'GoalDefined', GoalDefinition>;
+/** Since schema version 3 a definition records the assessment item it came from (null for any other goal). */
+export type GoalDefinedData = GoalDefinition & { sourceItem: AssessmentItemRef | null };
+export type GoalDefined = DomainEvent<'GoalDefined', GoalDefinedData>;
 export type GoalConcretised = DomainEvent<'GoalConcretised', ConcretiseGoal['data']>;
 export type MeasurementRecorded = DomainEvent<'MeasurementRecorded', RecordMeasurement['data']>;
 export type GoalReviewed = DomainEvent<'GoalReviewed', ReviewGoal['data']>;

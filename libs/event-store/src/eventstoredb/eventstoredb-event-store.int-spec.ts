@@ -47,7 +47,7 @@ if (!connectionString) {
       await raw?.dispose();
     });
 
-    it('stores JSON data, and metadata with the schema version, under the prefixed stream name', async () => {
+    it('stores JSON data, and metadata with the schema version and the hash chain, under the prefixed stream name', async () => {
       const event = newEvent('GoalDefined');
       await store.append('goal-1', [event], 'no_stream');
 
@@ -58,7 +58,7 @@ if (!connectionString) {
         type: 'GoalDefined',
         isJson: true,
         data: event.data,
-        metadata: { ...event.metadata, schemaVersion: 3 },
+        metadata: { ...event.metadata, schemaVersion: 3, hashChain: { previousHash: null, hash: expect.stringMatching(/^[0-9a-f]{64}$/), recordedAt: expect.any(String) } },
       });
     });
 

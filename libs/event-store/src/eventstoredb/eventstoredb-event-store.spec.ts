@@ -26,8 +26,11 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
+import { verifyChains } from '../chain-verification';
 import { ConcurrencyError, DuplicateEventError, GlobalPosition, NewEvent } from '../event-store.port';
+import { hashEvent } from '../hash-chain';
 import { EventStoreDbClientPort, EventStoreDbEventStore } from './eventstoredb-event-store';
+import { toEventData } from './eventstoredb-mapping';
 
 describe('EventStoreDbEventStore (against an in-memory stand-in for the client)', () => {
   let server: FakeEventStoreDb;
@@ -59,11 +62,12 @@ describe('EventStoreDbEventStore (against an in-memory stand-in for the client)'
       expect(server.appends.at(-1)).toMatchObject({ stream: 'goal-1', expectedRevision: NO_STREAM });
     });
 
-    it('passes the expected version as the client wants it', async () => {
+    it("passes the expected version as the client wants it, and 'any' as the version it read", async () => {
       await store.append('goal-1', [newEvent('A')], 'any');
       await store.append('goal-1', [newEvent('B')], 0);
+      await store.append('goal-1', [newEvent('C')], 'any');
 
-      expect(server.appends.map((a) => a.expectedRevision)).toEqual(['any', 0n]);
+      expect(server.appends.map((a) => a.expectedRevision)).toEqual(['no_stream', 0n, 1n]);
     });
 
     it('writes under the stream prefix and reads without it', async () => {
@@ -148,7 +152,7 @@ describe('EventStoreDbEventStore (against an in-memory stand-in for the client)'
       expect(await store.readStream('goal-1')).toHaveLength(1);
     });
 
-    it("calls it a duplicate with 'any' too, where the server can report nothing else", async () => {
+    it("calls it a duplicate with 'any' too", async () => {
       const stored = newEvent('A');
       await store.append('goal-1', [newEvent('First'), stored], 'no_stream');
 
@@ -192,6 +196,77 @@ describe('EventStoreDbEventStore (against an in-memory stand-in for the client)'
       const first = await store.append('goal-1', [event], 'no_stream');
 
       await expect(store.append('goal-1', [{ ...event, metadata: { ...event.metadata, correlationId: 'retry' } }], 'no_stream')).resolves.toEqual(first);
+    });
+  });
+
+  describe('hash chain', () => {
+    it('chains every event to the one before, with the hashes in reserved metadata that the port does not show', async () => {
+      const events = [newEvent('A', { n: 1 }), newEvent('B'), newEvent('C')];
+      await store.append('goal-1', events.slice(0, 2), 'no_stream');
+      await store.append('goal-1', events.slice(2), 1);
+
+      const read = await store.readStream('goal-1');
+
+      expect(read.map((e) => e.metadata)).toEqual(events.map((e) => e.metadata));
+      read.forEach((event, i) => {
+        expect(event.previousHash).toBe(i === 0 ? null : read[i - 1].hash);
+        expect(hashEvent(event, event.previousHash ?? null)).toBe(event.hash);
+      });
+      const stored = server.recordsOf('goal-1').map((r) => r.metadata as Record<string, { hash: string; recordedAt: string }>);
+      expect(stored.map((m) => m.hashChain.hash)).toEqual(read.map((e) => e.hash));
+      // The hashed record time is the one in the metadata, not the server's own.
+      expect(read.map((e) => e.recordedAt)).toEqual(stored.map((m) => m.hashChain.recordedAt));
+    });
+
+    it('reads just the event at the expected version to chain to', async () => {
+      await store.append('goal-1', ['A', 'B', 'C'].map((type) => newEvent(type)), 'no_stream');
+      const reads = server.streamReads.length;
+
+      await store.append('goal-1', [newEvent('D')], 2);
+
+      expect(server.streamReads[reads]).toMatchObject({ fromRevision: 2n, maxCount: 1 });
+      expect((await verifyChains(store)).ok).toBe(true);
+    });
+
+    it("keeps the chain when two appends with 'any' race", async () => {
+      await store.append('goal-1', [newEvent('Start')], 'no_stream');
+
+      await Promise.all([store.append('goal-1', [newEvent('X'), newEvent('Y')], 'any'), store.append('goal-1', [newEvent('Z')], 'any')]);
+
+      expect((await store.readStream('goal-1')).map((e) => e.streamVersion)).toEqual([0, 1, 2, 3]);
+      expect(await verifyChains(store)).toMatchObject({ ok: true, checkedEvents: 4, streamEndsChecked: false });
+    });
+
+    it('answers a retry from the stored events, whose hashes stay as they were', async () => {
+      const events = [newEvent('A')];
+      await store.append('goal-1', events, 'no_stream');
+      const [before] = await store.readStream('goal-1');
+      await store.append('goal-1', [newEvent('B')], 0);
+
+      await store.append('goal-1', events, 'no_stream');
+      await store.append('goal-1', events, 'any');
+
+      const after = await store.readStream('goal-1');
+      expect(after).toHaveLength(2);
+      expect([after[0].hash, after[0].recordedAt]).toEqual([before.hash, before.recordedAt]);
+    });
+
+    it('names events written before hash chains, and starts a chain after them', async () => {
+      await server.client.appendToStream('goal-1', [toEventData(newEvent('Old'))]);
+      await store.append('goal-1', [newEvent('New')], 0);
+
+      const [old, next] = await store.readStream('goal-1');
+
+      expect(old.hash).toBeUndefined();
+      expect(next.previousHash).toBeNull();
+      expect((await verifyChains(store)).firstBrokenLink).toMatchObject({ streamId: 'goal-1', streamVersion: 0, problem: 'missing_hash' });
+    });
+
+    it('catches an event whose data differs from what was hashed', async () => {
+      await store.append('goal-1', [newEvent('A', { value: 1 }), newEvent('B')], 'no_stream');
+      (server.recordsOf('goal-1')[0].data as Record<string, unknown>).value = 2;
+
+      expect((await verifyChains(store)).firstBrokenLink).toMatchObject({ streamId: 'goal-1', streamVersion: 0, problem: 'content_hash_mismatch' });
     });
   });
 
@@ -461,6 +536,11 @@ class FakeEventStoreDb {
 
   writeSystemEvents(count: number, streamId = '$stats-127.0.0.1:2113', type = '$statsCollected'): void {
     for (let i = 0; i < count; i++) this.record(streamId, randomUUID(), type, {}, {}, this.currentRevision(streamId) + 1n);
+  }
+
+  /** The records of a stream as the stand-in holds them (a test may change one, as a damaged server would). */
+  recordsOf(stream: string): StoredRecord[] {
+    return this.log.filter((r) => r.streamId === stream);
   }
 
   streamNames(): string[] {

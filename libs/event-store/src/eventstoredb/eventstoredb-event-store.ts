@@ -15,6 +15,7 @@ import {
 } from '@eventstore/db-client';
 import {
   AppendResult,
+  ConcurrencyError,
   DuplicateEventError,
   EventStore,
   ExpectedVersion,
@@ -33,8 +34,8 @@ import {
   isOwnEvent,
   sameEventId,
   toClientPosition,
+  toChainedEventData,
   toConcurrencyError,
-  toEventData,
   toExpectedRevision,
   toGlobalPosition,
   toStoredEvent,
@@ -60,6 +61,8 @@ export type EventStoreDbClientPort = Pick<
 
 /** Events per $all read request; a page ends early once the caller has what it needs. */
 const ALL_PAGE_SIZE = 500;
+/** How often an append with 'any' reads the stream's end again after another writer came first. */
+const ANY_VERSION_ATTEMPTS = 5;
 
 /**
  * The event store port on EventStoreDB. $all is one log written by one leader, so its order never
@@ -90,11 +93,52 @@ export class EventStoreDbEventStore implements EventStore {
    */
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     assertAppendable(events);
+    toExpectedRevision(expectedVersion); // refuses a malformed version before anything is read
+    const firstVersion = firstVersionExpected(expectedVersion);
+    if (firstVersion === null) return this.appendAtAnyVersion(streamId, events);
+    // The hash to chain to is that of the event at the expected version. Should the stream be elsewhere,
+    // the server refuses the append or answers a retry with the stored events: these hashes are not used.
+    const [previous] = firstVersion === 0 ? [] : await this.readStream(streamId, { from: firstVersion - 1, to: firstVersion - 1 });
+    return this.write(streamId, events, firstVersion, previous?.hash ?? null, expectedVersion);
+  }
+
+  /**
+   * 'any' is written as the version just read, so that the hashes name the versions the events take:
+   * sent as 'any', a write in between would move them and break the chain. Another writer coming first
+   * makes it read again. Ids stored already are answered from the stream, as the PostgreSQL adapter
+   * does (better than ESDB's own cache, which a restart empties). Reads the whole stream: 'any' is for
+   * tools and tests, the api always appends with the version it read.
+   */
+  private async appendAtAnyVersion(streamId: string, events: NewEvent[]): Promise<AppendResult> {
+    for (let attempt = 1; ; attempt++) {
+      const stored = await this.readStream(streamId);
+      const index = stored.findIndex((event) => events.some((candidate) => sameEventId(candidate.eventId, event.eventId)));
+      if (index >= 0) {
+        const earlier = stored.slice(index, index + events.length);
+        if (compareWithStored(events, earlier).outcome !== 'same') throw new DuplicateEventError(stored[index].eventId);
+        return { nextVersion: earlier[earlier.length - 1].streamVersion, position: earlier[earlier.length - 1].position };
+      }
+      const last = stored.at(-1);
+      const version = last?.streamVersion ?? -1;
+      try {
+        return await this.write(streamId, events, version + 1, last?.hash ?? null, version === -1 ? 'no_stream' : version);
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError) || attempt >= ANY_VERSION_ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  private async write(
+    streamId: string,
+    events: NewEvent[],
+    firstVersion: number,
+    previousHash: string | null,
+    expectedVersion: ExpectedVersion,
+  ): Promise<AppendResult> {
+    const data = toChainedEventData(streamId, events, firstVersion, previousHash, new Date().toISOString());
     let written;
     try {
-      written = await this.client.appendToStream(this.prefix + streamId, events.map(toEventData), {
-        expectedRevision: toExpectedRevision(expectedVersion),
-      });
+      written = await this.client.appendToStream(this.prefix + streamId, data, { expectedRevision: toExpectedRevision(expectedVersion) });
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw await this.explainConflict(streamId, events, expectedVersion, error);
       throw error;

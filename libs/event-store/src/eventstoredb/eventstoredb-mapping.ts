@@ -17,6 +17,7 @@ import {
 } from '@eventstore/db-client';
 import { ConcurrencyError, EventMetadata, ExpectedVersion, GlobalPosition, NewEvent, StoredEvent } from '../event-store.port';
 import { comparePositions } from '../global-position';
+import { chainHashes } from '../hash-chain';
 
 /**
  * A position field the server sends when it has none: stream reads before server 22.6 carry
@@ -73,18 +74,49 @@ export function toClientPosition(position: GlobalPosition): Position {
   return { commit: position.commit, prepare: position.prepare };
 }
 
-/** What ESDB stores as an event's metadata: ours, plus the schema version it has no field for. */
+/**
+ * An event's place in its stream's hash chain. ESDB has no columns for it, so it travels in the
+ * metadata under a reserved key; `recordedAt` is there because the hash must cover the record time
+ * and the server's own `created` is known only after the append.
+ */
+export interface ChainMetadata {
+  recordedAt: string;
+  previousHash: string | null;
+  hash: string;
+}
+
+/** The metadata key that holds ChainMetadata: reserved, never part of the port's metadata. */
+export const CHAIN_METADATA_KEY = 'hashChain';
+
+/** What ESDB stores as an event's metadata: ours, plus the schema version it has no field for, plus the chain. */
 export interface StoredMetadata extends EventMetadata {
   schemaVersion: number;
+  [CHAIN_METADATA_KEY]?: ChainMetadata;
 }
 
 /**
  * The event id goes to the server as the event's id, so that ESDB's own idempotency check can
  * recognise a retried append (best effort: see EventStoreDbEventStore.append).
  */
-export function toEventData(event: NewEvent): JSONEventData {
-  const metadata: StoredMetadata = { ...event.metadata, schemaVersion: event.schemaVersion };
+export function toEventData(event: NewEvent, chain?: ChainMetadata): JSONEventData {
+  const metadata: StoredMetadata = { ...event.metadata, schemaVersion: event.schemaVersion, ...(chain ? { [CHAIN_METADATA_KEY]: chain } : {}) };
   return jsonEvent({ id: event.eventId, type: event.type, data: event.data, metadata: { ...metadata } });
+}
+
+/**
+ * The events of an append as ESDB should store them, chained: they will take the versions from
+ * `firstVersion` on, and the first one follows the event whose hash is `previousHash` (null for a new stream).
+ */
+export function toChainedEventData(
+  streamId: string,
+  events: NewEvent[],
+  firstVersion: number,
+  previousHash: string | null,
+  recordedAt: string,
+): JSONEventData[] {
+  const hashable = events.map((event, index) => ({ ...event, streamId, streamVersion: firstVersion + index, recordedAt }));
+  const hashes = chainHashes(hashable, previousHash);
+  return events.map((event, index) => toEventData(event, { recordedAt, ...hashes[index] }));
 }
 
 /** Events of system streams ($stats-…, $$metadata, $settings) and system event types ($>, $metadata, …). */
@@ -129,7 +161,8 @@ export function toStoredEvent(resolved: AnyResolvedEvent, streamPrefix = ''): St
   if (!recorded.streamId.startsWith(streamPrefix)) {
     throw new Error(`EventStoreDB ${where} is outside this store's stream prefix ${streamPrefix}`);
   }
-  const { schemaVersion, ...portMetadata } = metadata as unknown as StoredMetadata;
+  const { schemaVersion, [CHAIN_METADATA_KEY]: chain, ...portMetadata } = metadata as unknown as StoredMetadata;
+  const chained = readChain(chain);
   return {
     eventId: recorded.id,
     type: recorded.type,
@@ -139,8 +172,19 @@ export function toStoredEvent(resolved: AnyResolvedEvent, streamPrefix = ''): St
     streamId: recorded.streamId.slice(streamPrefix.length),
     streamVersion: Number(recorded.revision),
     position,
-    recordedAt: recorded.created.toISOString(),
+    recordedAt: chained?.recordedAt ?? recorded.created.toISOString(),
+    ...(chained ? { hash: chained.hash, previousHash: chained.previousHash } : {}),
   };
+}
+
+/** The chain metadata when it has its shape; events written before hash chains have none. */
+function readChain(chain: unknown): ChainMetadata | null {
+  if (!isPlainObject(chain)) return null;
+  const { recordedAt, previousHash, hash } = chain;
+  if (typeof recordedAt !== 'string' || typeof hash !== 'string') return null;
+  if (previousHash !== null && typeof previousHash !== 'string') return null;
+  // A malformed hash is handed on as it is: the verifier names it, rather than the event losing its chain silently.
+  return { recordedAt, previousHash: previousHash as string | null, hash };
 }
 
 /** Refuses what no event store can append: nothing, or the same event id twice in one call. */

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { verifyChains } from '../chain-verification';
 import { eventStoreContract } from '../event-store.contract';
 import { DuplicateEventError, GlobalPosition, NewEvent, StoredEvent } from '../event-store.port';
+import { hashEvent } from '../hash-chain';
 import { PostgresEventStore } from './postgres-event-store';
 
 eventStoreContract('PostgreSQL', async () => {
@@ -255,6 +257,236 @@ describe('PostgresEventStore', () => {
     }
   });
 
+  describe('hash chain', () => {
+    /** A superuser connection that bypasses the append-only trigger, as an attacker with database access would. */
+    async function tamper(statement: string, values: unknown[] = []): Promise<void> {
+      const attacker = await connect(db.url);
+      try {
+        await attacker.query('SET session_replication_role = replica');
+        await attacker.query(statement, values);
+      } finally {
+        await attacker.end();
+      }
+    }
+
+    async function networkWithStreams(): Promise<{ networkId: string; streams: string[]; events: StoredEvent[][] }> {
+      const networkId = randomUUID();
+      const streams = [`goal-${randomUUID()}`, `goal-${randomUUID()}`];
+      for (const stream of streams) {
+        await store.append(stream, [newEvent('A', networkId), newEvent('B', networkId)], 'no_stream');
+        await store.append(stream, [newEvent('C', networkId)], 1);
+      }
+      return { networkId, streams, events: await Promise.all(streams.map((stream) => store.readStream(stream))) };
+    }
+
+    it('stores the hashes in the events table and sets the record time from the transaction clock', async () => {
+      const stream = `hashes-${randomUUID()}`;
+      await store.append(stream, [newEvent('A'), newEvent('B')], 'no_stream');
+
+      const { rows } = await sql.query<{ hash: Buffer; previous_hash: Buffer | null; recorded_at: Date; exact: boolean }>(
+        `SELECT hash, previous_hash, recorded_at, recorded_at = date_trunc('milliseconds', recorded_at) AS exact
+           FROM events WHERE stream_id = $1 ORDER BY stream_version`,
+        [stream],
+      );
+      const read = await store.readStream(stream);
+
+      expect(rows.map((row) => row.hash.toString('hex'))).toEqual(read.map((e) => e.hash));
+      expect(rows[0].previous_hash).toBeNull();
+      expect(rows[1].previous_hash?.toString('hex')).toBe(read[0].hash);
+      expect(rows.every((row) => row.exact)).toBe(true);
+      expect(rows[0].recorded_at.getTime()).toBe(rows[1].recorded_at.getTime()); // one clock per append
+    });
+
+    it('catches an event whose data was changed through a superuser connection, and names it', async () => {
+      const { networkId, events } = await networkWithStreams();
+      expect((await verifyChains(store, { networkId })).ok).toBe(true);
+      const victim = events[1][1];
+
+      await tamper(`UPDATE events SET data = jsonb_set(data, '{type}', '"Rewritten"') WHERE event_id = $1`, [victim.eventId]);
+
+      const report = await verifyChains(store, { networkId });
+      expect(report.ok).toBe(false);
+      expect(report.firstBrokenLink).toEqual({
+        streamId: victim.streamId,
+        streamVersion: 1,
+        eventId: victim.eventId,
+        problem: 'content_hash_mismatch',
+        expected: victim.hash,
+        found: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(report.brokenStreams).toBe(1);
+      expect(report.checkedEvents).toBe(6);
+      // The other network's chains are not this network's problem.
+      expect((await verifyChains(store, { networkId: (await networkWithStreams()).networkId })).ok).toBe(true);
+    });
+
+    it('catches a change whose hash was recomputed, at the next link', async () => {
+      const { networkId, events } = await networkWithStreams();
+      const victim = events[0][0];
+      const forged = { ...victim, data: { type: 'Rewritten' } };
+
+      await tamper(`UPDATE events SET data = $2::jsonb, hash = $3 WHERE event_id = $1`, [
+        victim.eventId,
+        JSON.stringify(forged.data),
+        Buffer.from(hashEvent(forged, null), 'hex'),
+      ]);
+
+      expect((await verifyChains(store, { networkId })).firstBrokenLink).toMatchObject({
+        streamId: victim.streamId,
+        streamVersion: 1,
+        eventId: events[0][1].eventId,
+        problem: 'previous_hash_mismatch',
+      });
+    });
+
+    it('catches a removed event as a gap and a removed tail against the streams table', async () => {
+      const { networkId, events } = await networkWithStreams();
+
+      await tamper('DELETE FROM events WHERE event_id = $1', [events[0][1].eventId]);
+      await tamper('DELETE FROM events WHERE event_id = $1', [events[1][2].eventId]);
+
+      const report = await verifyChains(store, { networkId });
+      expect(report.brokenLinks).toEqual([
+        { streamId: events[0][0].streamId, streamVersion: 2, eventId: events[0][2].eventId, problem: 'version_gap', expected: '1', found: '2' },
+        { streamId: events[1][0].streamId, streamVersion: 2, eventId: null, problem: 'missing_tail', expected: '2', found: '1' },
+      ]);
+      expect(report.streamEndsChecked).toBe(true);
+    });
+
+    it('catches a stream removed in full when the whole store is verified', async () => {
+      const fresh = await createTestDatabase();
+      const other = new PostgresEventStore({ connectionString: fresh.url });
+      try {
+        await other.migrate();
+        const stream = `removed-${randomUUID()}`;
+        await other.append(stream, [newEvent('A')], 'no_stream');
+        await other.append(`kept-${randomUUID()}`, [newEvent('B')], 'no_stream');
+        const attacker = await connect(fresh.url);
+        await attacker.query('SET session_replication_role = replica');
+        await attacker.query('DELETE FROM events WHERE stream_id = $1', [stream]);
+        await attacker.end();
+
+        expect((await verifyChains(other)).brokenLinks).toEqual([
+          { streamId: stream, streamVersion: 0, eventId: null, problem: 'missing_stream', expected: '0', found: null },
+        ]);
+      } finally {
+        await other.close();
+        await fresh.drop();
+      }
+    });
+
+    it('does not take events that readAll still holds back for a removed tail', async () => {
+      const networkId = randomUUID();
+      const stream = `held-${randomUUID()}`;
+      await store.append(stream, [newEvent('A', networkId)], 'no_stream');
+      const older = await connect(db.url);
+      try {
+        await older.query('BEGIN');
+        await older.query('SELECT pg_current_xact_id()'); // an older open transaction holds back later commits
+        await store.append(stream, [newEvent('B', networkId)], 0);
+        expect((await store.readAll({ limit: 10_000 })).some((e) => e.streamId === stream && e.streamVersion === 1)).toBe(false);
+
+        const report = await verifyChains(store, { networkId });
+
+        expect(report).toMatchObject({ ok: true, checkedEvents: 2 });
+      } finally {
+        await older.query('ROLLBACK');
+        await older.end();
+      }
+    });
+  });
+
+  describe('backfill of events written before hash chains', () => {
+    let legacy: TestDatabase;
+    let legacyStore: PostgresEventStore;
+    let legacySql: Client;
+
+    beforeEach(async () => {
+      legacy = await createTestDatabase();
+      legacyStore = new PostgresEventStore({ connectionString: legacy.url });
+      await legacyStore.migrate();
+      legacySql = await connect(legacy.url);
+    });
+
+    afterEach(async () => {
+      await legacySql.end();
+      await legacyStore.close();
+      await legacy.drop();
+    });
+
+    /** Rows as a version before hash chains wrote them: no hashes, the column default's microsecond clock. */
+    async function writeUnhashed(streamId: string, types: string[], firstVersion = 0): Promise<void> {
+      for (const [i, type] of types.entries()) {
+        const event = newEvent(type);
+        await legacySql.query(
+          `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at)
+           VALUES ($1, $2, $3, $4, 1, $5, $6, now() + interval '123 microseconds')`,
+          [event.eventId, streamId, firstVersion + i, type, JSON.stringify(event.data), JSON.stringify(event.metadata)],
+        );
+      }
+      await legacySql.query(
+        'INSERT INTO streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id) DO UPDATE SET version = EXCLUDED.version',
+        [streamId, firstVersion + types.length - 1],
+      );
+    }
+
+    it('adds the columns to an old events table and hashes its rows in stream order', async () => {
+      await legacySql.query('ALTER TABLE events DROP COLUMN hash, DROP COLUMN previous_hash');
+      const streams = [`old-${randomUUID()}`, `old-${randomUUID()}`];
+      await writeUnhashed(streams[0], ['A', 'B', 'C']);
+      await writeUnhashed(streams[1], ['D']);
+
+      await legacyStore.migrate();
+
+      for (const stream of streams) {
+        const events = await legacyStore.readStream(stream);
+        events.forEach((event, i) => {
+          expect(event.previousHash).toBe(i === 0 ? null : events[i - 1].hash);
+          expect(hashEvent(event, event.previousHash ?? null)).toBe(event.hash);
+        });
+      }
+      expect(await verifyChains(legacyStore)).toMatchObject({ ok: true, checkedEvents: 4, checkedStreams: 2 });
+      // The backfill turned the append-only trigger on again.
+      await expect(legacySql.query(`UPDATE events SET type = 'Rewritten'`)).rejects.toThrow(/events are append-only/);
+      const next = await legacyStore.append(streams[0], [newEvent('E')], 2);
+      expect(next.nextVersion).toBe(3);
+      expect((await verifyChains(legacyStore)).ok).toBe(true);
+    });
+
+    it('chains a tail an older version wrote after hashed events, and what was appended to it meanwhile', async () => {
+      const stream = `mixed-${randomUUID()}`;
+      await legacyStore.append(stream, [newEvent('A'), newEvent('B')], 'no_stream');
+      const hashedBefore = (await legacyStore.readStream(stream)).map((e) => e.hash);
+      await writeUnhashed(stream, ['C'], 2);
+      await legacyStore.append(stream, [newEvent('D')], 2); // follows an unhashed event: stays unhashed until the backfill
+
+      expect((await legacyStore.readStream(stream)).map((e) => e.hash === undefined)).toEqual([false, false, true, true]);
+      expect((await verifyChains(legacyStore)).firstBrokenLink).toMatchObject({ streamVersion: 2, problem: 'missing_hash' });
+
+      await legacyStore.migrate();
+
+      const events = await legacyStore.readStream(stream);
+      expect(events.slice(0, 2).map((e) => e.hash)).toEqual(hashedBefore);
+      expect(events[2].previousHash).toBe(hashedBefore[1]);
+      expect(await verifyChains(legacyStore)).toMatchObject({ ok: true, checkedEvents: 4 });
+    });
+
+    it('pages through more rows than one backfill page', async () => {
+      const stream = `long-${randomUUID()}`;
+      await legacySql.query(
+        `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+         SELECT gen_random_uuid(), $1, v, 'Step', 1, jsonb_build_object('v', v), '{"networkId":"network-1"}'::jsonb
+           FROM generate_series(0, 5999) AS v`,
+        [stream],
+      );
+      await legacySql.query('INSERT INTO streams (stream_id, version) VALUES ($1, 5999)', [stream]);
+
+      await legacyStore.migrate();
+
+      expect(await verifyChains(legacyStore)).toMatchObject({ ok: true, checkedEvents: 6000, checkedStreams: 1 });
+    });
+  });
+
   describe('migrate', () => {
     it('is harmless twice and from two processes at once', async () => {
       const fresh = await createTestDatabase();
@@ -286,7 +518,7 @@ async function connect(url: string): Promise<Client> {
   return client;
 }
 
-function newEvent(type: string): NewEvent {
+function newEvent(type: string, networkId = 'network-1'): NewEvent {
   return {
     eventId: randomUUID(),
     type,
@@ -294,7 +526,7 @@ function newEvent(type: string): NewEvent {
     data: { type },
     metadata: {
       actor: { userId: 'user-1', role: 'coordinator' },
-      networkId: 'network-1',
+      networkId,
       correlationId: randomUUID(),
       causationId: null,
       occurredAt: '2024-03-14T09:30:00.000Z',

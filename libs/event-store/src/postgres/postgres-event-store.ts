@@ -10,8 +10,10 @@ import {
   NewEvent,
   ReadAllOptions,
   ReadStreamOptions,
+  RecordedStreamVersion,
   StoredEvent,
 } from '../event-store.port';
+import { chainHashes, hashEvent } from '../hash-chain';
 
 export interface PostgresEventStoreOptions {
   connectionString: string;
@@ -25,8 +27,10 @@ const NOTIFY_CHANNEL = 'kreislauf_events';
 const MIGRATION_LOCK_KEY = 7_214_003_117;
 const RECONNECT_DELAY_MS = 1000;
 const UNIQUE_VIOLATION = '23505';
-/** PostgreSQL allows at most 65535 parameters per statement; an event takes seven. */
+/** PostgreSQL allows at most 65535 parameters per statement; an event takes ten. */
 const EVENTS_PER_INSERT = 1000;
+/** Rows per page when a migration hashes events written before hash chains. */
+const BACKFILL_PAGE = 5000;
 /** Sorts before every stored position: sequences start at 1 and xid8 values above 2. */
 const ORIGIN: GlobalPosition = { commit: 0n, prepare: 0n };
 
@@ -39,7 +43,7 @@ const READABLE = 'transaction_id < pg_snapshot_xmin(pg_current_snapshot())';
 
 // ORDER BY must name events.transaction_id: the bare name would sort by this text alias ("10000" < "9999").
 const EVENT_COLUMNS = `transaction_id::text AS transaction_id, global_position, event_id, stream_id,
-  stream_version, type, schema_version, data, metadata, recorded_at`;
+  stream_version, type, schema_version, data, metadata, recorded_at, hash, previous_hash`;
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS events (
@@ -53,9 +57,22 @@ const SCHEMA = `
     data jsonb NOT NULL,
     metadata jsonb NOT NULL,
     recorded_at timestamptz NOT NULL DEFAULT now(),
+    hash bytea,
+    previous_hash bytea,
     UNIQUE (stream_id, stream_version)
   );
+
+  -- Stores created before hash chains: looked up first, since ALTER TABLE locks the table even when it changes nothing.
+  DO $$
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'events'::regclass AND attname = 'hash' AND NOT attisdropped) THEN
+      ALTER TABLE events ADD COLUMN hash bytea, ADD COLUMN previous_hash bytea;
+    END IF;
+  END;
+  $$;
   CREATE INDEX IF NOT EXISTS events_transaction_position ON events (transaction_id, global_position);
+  -- Empty once every event is hashed; lets migrate() find the ones to backfill without reading them all.
+  CREATE INDEX IF NOT EXISTS events_without_hash ON events (stream_id, stream_version) WHERE hash IS NULL;
 
   CREATE TABLE IF NOT EXISTS streams (
     stream_id text PRIMARY KEY,
@@ -90,6 +107,8 @@ interface EventRow {
   data: Record<string, unknown>;
   metadata: EventMetadata;
   recorded_at: Date;
+  hash: Buffer | null;
+  previous_hash: Buffer | null;
 }
 
 interface PositionRow {
@@ -125,11 +144,15 @@ export class PostgresEventStore implements EventStore {
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 
-  /** Creates the schema if it is missing; safe on every start and from several processes at once. */
+  /**
+   * Creates the schema if it is missing and hashes the events written before hash chains; safe on every
+   * start and from several processes at once.
+   */
   async migrate(): Promise<void> {
     await this.inTransaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK_KEY]);
       await client.query(SCHEMA);
+      await backfillHashes(client);
     });
   }
 
@@ -164,7 +187,8 @@ export class PostgresEventStore implements EventStore {
     if (!matchesExpected(expectedVersion, actualVersion)) {
       throw new ConcurrencyError(streamId, expectedVersion, actualVersion);
     }
-    const inserted = await insertEvents(client, streamId, actualVersion + 1, events);
+    const link = await chainLink(client, streamId, actualVersion);
+    const inserted = await insertEvents(client, streamId, actualVersion + 1, events, link);
     const last = inserted[inserted.length - 1];
     await client.query('UPDATE streams SET version = $2 WHERE stream_id = $1', [streamId, last.stream_version]);
     await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, streamId]);
@@ -204,6 +228,14 @@ export class PostgresEventStore implements EventStore {
         LIMIT 1`,
     );
     return rows.length === 0 ? null : toPosition(rows[0]);
+  }
+
+  async recordedStreamVersions(options: { afterStreamId?: string | null; limit: number }): Promise<RecordedStreamVersion[]> {
+    const { rows } = await this.pool.query<{ stream_id: string; version: number }>(
+      `SELECT stream_id, version FROM streams WHERE version >= 0 AND stream_id > $1 ORDER BY stream_id LIMIT $2`,
+      [options.afterStreamId ?? '', options.limit],
+    );
+    return rows.map((row) => ({ streamId: row.stream_id, version: row.version }));
   }
 
   async countAfter(position: GlobalPosition | null): Promise<number> {
@@ -360,32 +392,68 @@ function matchesExpected(expected: ExpectedVersion, actualVersion: number): bool
   return expected === actualVersion;
 }
 
+/** Where an append joins its stream's chain: the record time and the hash to chain to. */
+interface ChainLink {
+  /** The transaction's clock in whole milliseconds, so that it reads back into a JS Date unchanged. */
+  recordedAt: string;
+  /** The hash of the stream's last event; null for a new stream. */
+  previousHash: string | null;
+  /**
+   * False when the stream's last event has no hash (written by an older version while this one already
+   * ran): these events stay unhashed too, and the next migrate() chains them all in order.
+   */
+  hashed: boolean;
+}
+
+async function chainLink(client: ClientBase, streamId: string, actualVersion: number): Promise<ChainLink> {
+  const { rows } = await client.query<{ recorded_at: Date; previous_hash: Buffer | null }>(
+    `SELECT date_trunc('milliseconds', now()) AS recorded_at,
+            (SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2) AS previous_hash`,
+    [streamId, actualVersion],
+  );
+  const previousHash = rows[0].previous_hash?.toString('hex') ?? null;
+  return { recordedAt: rows[0].recorded_at.toISOString(), previousHash, hashed: actualVersion === -1 || previousHash !== null };
+}
+
 /** Rows come back in stream order, each with the position it took. */
 async function insertEvents(
   client: ClientBase,
   streamId: string,
   firstVersion: number,
   events: NewEvent[],
+  link: ChainLink,
 ): Promise<InsertedRow[]> {
+  const stored = events.map((event, index) => ({
+    ...event,
+    eventId: event.eventId.toLowerCase(),
+    streamId,
+    streamVersion: firstVersion + index,
+    recordedAt: link.recordedAt,
+  }));
+  const hashes = link.hashed ? chainHashes(stored, link.previousHash) : null;
   const inserted: InsertedRow[] = [];
-  for (let start = 0; start < events.length; start += EVENTS_PER_INSERT) {
-    const chunk = events.slice(start, start + EVENTS_PER_INSERT);
+  for (let start = 0; start < stored.length; start += EVENTS_PER_INSERT) {
+    const chunk = stored.slice(start, start + EVENTS_PER_INSERT);
     const values: unknown[] = [];
     const tuples = chunk.map((event, index) => {
+      const chained = hashes?.[start + index];
       values.push(
         event.eventId,
         streamId,
-        firstVersion + start + index,
+        event.streamVersion,
         event.type,
         event.schemaVersion,
         JSON.stringify(event.data),
         JSON.stringify(event.metadata),
+        event.recordedAt,
+        chained ? Buffer.from(chained.hash, 'hex') : null,
+        chained?.previousHash ? Buffer.from(chained.previousHash, 'hex') : null,
       );
-      const p = index * 7;
-      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb)`;
+      const p = index * 10;
+      return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}::timestamptz, $${p + 9}::bytea, $${p + 10}::bytea)`;
     });
     const { rows } = await client.query<InsertedRow>(
-      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata)
+      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash, previous_hash)
        VALUES ${tuples.join(', ')}
        RETURNING transaction_id::text AS transaction_id, global_position, stream_version`,
       values,
@@ -393,6 +461,60 @@ async function insertEvents(
     inserted.push(...rows);
   }
   return inserted.sort((a, b) => a.stream_version - b.stream_version);
+}
+
+/**
+ * Hashes, in stream order, the events stored without a hash: those written before hash chains, and
+ * those an older version appended while this one ran. Each is chained to the stored hash of the event
+ * before it, so hashes already stored are never changed. Runs under the migration lock; the
+ * append-only trigger is off only inside this transaction, and the streams table is locked so that no
+ * append reads a previous hash before the backfill has written it.
+ */
+async function backfillHashes(client: ClientBase): Promise<number> {
+  const pending = await client.query('SELECT 1 FROM events WHERE hash IS NULL LIMIT 1');
+  if (pending.rowCount === 0) return 0;
+  await client.query('LOCK TABLE streams IN EXCLUSIVE MODE');
+  await client.query('ALTER TABLE events DISABLE TRIGGER events_append_only');
+  let hashed = 0;
+  let after = { streamId: '', version: -1 };
+  let carried: { streamId: string; hash: string | null } = { streamId: '', hash: null };
+  for (;;) {
+    const { rows } = await client.query<EventRow>(
+      `SELECT ${EVENT_COLUMNS} FROM events
+        WHERE stream_id IN (SELECT stream_id FROM events WHERE hash IS NULL)
+          AND (stream_id, stream_version) > ($1, $2)
+        ORDER BY stream_id, stream_version
+        LIMIT $3`,
+      [after.streamId, after.version, BACKFILL_PAGE],
+    );
+    if (rows.length === 0) break;
+    const updates: { position: string[]; hash: Buffer[]; previous: Array<Buffer | null> } = { position: [], hash: [], previous: [] };
+    for (const row of rows) {
+      const event = toStoredEvent(row);
+      const previous = carried.streamId === event.streamId ? carried.hash : null;
+      let hash = event.hash ?? null;
+      if (hash === null) {
+        hash = hashEvent(event, previous);
+        updates.position.push(row.global_position);
+        updates.hash.push(Buffer.from(hash, 'hex'));
+        updates.previous.push(previous === null ? null : Buffer.from(previous, 'hex'));
+      }
+      carried = { streamId: event.streamId, hash };
+    }
+    if (updates.position.length > 0) {
+      await client.query(
+        `UPDATE events e SET hash = u.hash, previous_hash = u.previous_hash
+           FROM unnest($1::bigint[], $2::bytea[], $3::bytea[]) AS u(global_position, hash, previous_hash)
+          WHERE e.global_position = u.global_position`,
+        [updates.position, updates.hash, updates.previous],
+      );
+      hashed += updates.position.length;
+    }
+    const last = rows[rows.length - 1];
+    after = { streamId: last.stream_id, version: last.stream_version };
+  }
+  await client.query('ALTER TABLE events ENABLE TRIGGER events_append_only');
+  return hashed;
 }
 
 function isUniqueViolation(error: unknown, constraint: string): boolean {
@@ -416,5 +538,6 @@ function toStoredEvent(row: EventRow): StoredEvent {
     streamVersion: row.stream_version,
     position: toPosition(row),
     recordedAt: row.recorded_at.toISOString(),
+    ...(row.hash ? { hash: row.hash.toString('hex'), previousHash: row.previous_hash?.toString('hex') ?? null } : {}),
   };
 }

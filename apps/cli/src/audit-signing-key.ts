@@ -1,0 +1,43 @@
+import { createPrivateKey, generateKeyPairSync, KeyObject } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { AppConfig } from '@kreislauf/storage';
+
+const DEFAULT_KEY_FILE = 'audit-signing-key.pem';
+
+export function auditSigningKeyFile(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_FILE' | 'DATA_DIR'>): string {
+  return resolve(config.AUDIT_SIGNING_KEY_FILE ?? join(config.DATA_DIR, DEFAULT_KEY_FILE));
+}
+
+/**
+ * The Ed25519 key that signs audit bundles: AUDIT_SIGNING_KEY_FILE, or `<DATA_DIR>/audit-signing-key.pem`.
+ * Created on first use (PKCS#8 PEM, readable by its owner only), so that every later bundle carries
+ * the same public key an auditor has compared once.
+ */
+export function loadAuditSigningKey(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_FILE' | 'DATA_DIR'>): KeyObject {
+  const file = auditSigningKeyFile(config);
+  if (!existsSync(file)) createKeyFile(file);
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(readFileSync(file));
+  } catch (error) {
+    throw new Error(`${file} holds no readable private key: ${(error as Error).message}`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') {
+    throw new Error(`${file} holds a ${key.asymmetricKeyType ?? 'unknown'} key; audit bundles are signed with Ed25519`);
+  }
+  return key;
+}
+
+function createKeyFile(file: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const { privateKey } = generateKeyPairSync('ed25519');
+  try {
+    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    // Another process created it in the meantime: that one is the key.
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
+    throw error;
+  }
+  chmodSync(file, 0o600);
+}
