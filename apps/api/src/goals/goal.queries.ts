@@ -1,12 +1,40 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GoalNotFound } from '@kreislauf/domain';
-import { GoalHistoryRow, GoalRow } from '@kreislauf/read-models';
-import { DataSource } from 'typeorm';
+import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreislauf/read-models';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { DecisionView, DecisionViews } from '../decisions/decision-views';
+import { PastEvents } from '../time-travel/past-events';
+import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
 
-export class GetGoal extends Query<GoalRow> {
-  constructor(readonly goalId: string) {
+/**
+ * When a review or reorientation happened (business time) and when it was recorded. Null only for a moment,
+ * while the history read model has not yet caught up with the goals read model.
+ */
+export interface DatedAct {
+  occurredAt: string | null;
+  recordedAt: string | null;
+}
+
+export interface GoalView extends Omit<GoalRow, 'reviews' | 'reorientations'> {
+  reviews: (ReviewView & DatedAct)[];
+  reorientations: (ReorientationView & DatedAct)[];
+}
+
+/** The events whose history rows date a goal's reviews and reorientations. */
+const DATED_ACTS = ['GoalReviewed', 'GoalReoriented'];
+
+/** What a goal read uses of the read models: of the history, only the rows of reviews and reorientations. */
+export const GOAL_READ: ReadModelUse = { tables: ['rm_goals', 'rm_goal_history'], rowsOf: { rm_goal_history: DATED_ACTS } };
+/** What a goal's history uses of the read models. */
+export const GOAL_HISTORY_READ: ReadModelUse = { tables: ['rm_goal_history'] };
+
+/** A goal as it is now, or as the system knew it at `asOf` (record time). */
+export class GetGoal extends Query<GoalView> {
+  constructor(
+    readonly goalId: string,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }
@@ -25,20 +53,47 @@ export interface GoalHistoryEntry {
 }
 
 export class GetGoalHistory extends Query<GoalHistoryEntry[]> {
-  constructor(readonly goalId: string) {
+  constructor(
+    readonly goalId: string,
+    readonly asOf?: Date,
+  ) {
     super();
   }
 }
 
 @QueryHandler(GetGoal)
-export class GetGoalHandler implements IQueryHandler<GetGoal, GoalRow> {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+export class GetGoalHandler implements IQueryHandler<GetGoal, GoalView> {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly past: PastReadModels,
+    private readonly pastEvents: PastEvents,
+  ) {}
 
-  async execute({ goalId }: GetGoal): Promise<GoalRow> {
-    const goal = await this.dataSource.manager.findOneBy(GoalRow, { id: goalId });
-    if (!goal) throw new GoalNotFound(goalId);
-    return goal;
+  async execute({ goalId, asOf }: GetGoal): Promise<GoalView> {
+    if (!asOf) return readGoal(this.dataSource.manager, goalId);
+    const events = await this.pastEvents.ofGoal(goalId, { withNetwork: true });
+    return this.past.at(asOf, GOAL_READ, events, (manager) => readGoal(manager, goalId));
   }
+}
+
+/** The goal's row, each review and reorientation with its business and record time from the goal's history. */
+export async function readGoal(manager: EntityManager, goalId: string): Promise<GoalView> {
+  const goal = await manager.findOneBy(GoalRow, { id: goalId });
+  if (!goal) throw new GoalNotFound(goalId);
+  const acts = await manager.find(GoalHistoryRow, {
+    select: { eventType: true, occurredAt: true, recordedAt: true, streamVersion: true },
+    where: { goalId, eventType: In(DATED_ACTS) },
+    order: { streamVersion: 'ASC' },
+  });
+  // The projection appends reviews and reorientations in stream order: the n-th review is the n-th GoalReviewed.
+  const datesOf = (type: string) =>
+    acts.filter((act) => act.eventType === type).map((act): DatedAct => ({ occurredAt: act.occurredAt, recordedAt: act.recordedAt.toISOString() }));
+  const dated = <T>(items: T[], dates: DatedAct[]) => items.map((item, index) => ({ ...item, ...(dates[index] ?? { occurredAt: null, recordedAt: null }) }));
+  return {
+    ...goal,
+    reviews: dated(goal.reviews, datesOf('GoalReviewed')),
+    reorientations: dated(goal.reorientations, datesOf('GoalReoriented')),
+  };
 }
 
 @QueryHandler(GetGoalHistory)
@@ -46,10 +101,19 @@ export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, Goal
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly decisions: DecisionViews,
+    private readonly past: PastReadModels,
+    private readonly pastEvents: PastEvents,
   ) {}
 
-  async execute({ goalId }: GetGoalHistory): Promise<GoalHistoryEntry[]> {
-    const rows = await this.dataSource.manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
+  async execute({ goalId, asOf }: GetGoalHistory): Promise<GoalHistoryEntry[]> {
+    if (!asOf) return this.read(this.dataSource.manager, goalId);
+    const events = await this.pastEvents.ofGoal(goalId, { withNetwork: false });
+    return this.past.at(asOf, GOAL_HISTORY_READ, events, (manager) => this.read(manager, goalId));
+  }
+
+  /** Decisions are facts recorded before any act that names them and never change, so they come from today's read model. */
+  private async read(manager: EntityManager, goalId: string): Promise<GoalHistoryEntry[]> {
+    const rows = await manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
     if (rows.length === 0) throw new GoalNotFound(goalId);
     const decisionOf = (row: GoalHistoryRow) => (typeof row.data.decisionId === 'string' ? row.data.decisionId : null);
     const decisions = await this.decisions.byIds(rows.map(decisionOf));

@@ -5,10 +5,11 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { AsOfQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
+import { pastMoment } from '../time-travel/as-of';
 import { CommandContext } from '../write/command-context';
 import { ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
@@ -90,20 +91,23 @@ export class GoalsController {
 
   @Get(':goalId')
   @Access('goal.read', { kind: 'goal', param: 'goalId' })
-  @ApiOperation({ summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations' })
-  @ApiNotFoundResponse({ description: 'No such goal' })
-  async get(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
+  @ApiOperation({
+    summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then',
+  })
+  @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
+  async get(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
-    const goal = await this.queries.execute(new GetGoal(goalId));
+    const goal = await this.queries.execute(new GetGoal(goalId, pastMoment(query.asOf)));
     response.setHeader('ETag', `"${goal.version}"`);
     return goal;
   }
 
   @Get(':goalId/history')
   @Access('goal.history', { kind: 'goal', param: 'goalId' })
-  @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why' })
-  async history(@UuidParam('goalId') goalId: string, @Query() query: ReadQueryDto) {
+  @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why; with asOf those recorded up to then' })
+  @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
+  async history(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto) {
     await this.readYourWrites.ensure(query.after);
-    return this.queries.execute(new GetGoalHistory(goalId));
+    return this.queries.execute(new GetGoalHistory(goalId, pastMoment(query.asOf)));
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
+import { IsMoment } from '../time-travel/as-of';
 import { IsCalendarDate } from './calendar-date.decorator';
 
 export class ReadQueryDto {
@@ -10,15 +11,22 @@ export class ReadQueryDto {
   after?: string;
 }
 
-export class CycleBoardQueryDto extends ReadQueryDto {
+/** A read that can show the state as the system knew it at a past moment of record time. */
+export class AsOfQueryDto extends ReadQueryDto {
+  @IsOptional()
+  @IsMoment({ required: false, description: 'Show the state as recorded up to this moment; a moment not yet come reads like now' })
+  asOf?: string;
+}
+
+export class CycleBoardQueryDto extends AsOfQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'A cycle of the network; the open (or latest) cycle by default' })
   @IsOptional()
   @IsUUID()
   cycleId?: string;
 }
 
-export class ReviewsDueQueryDto extends ReadQueryDto {
+export class ReviewsDueQueryDto extends AsOfQueryDto {
   @IsOptional()
-  @IsCalendarDate({ required: false, description: 'Goals whose next review is on or before this date; today by default' })
+  @IsCalendarDate({ required: false, description: 'Goals whose next review is on or before this date; by default today, or with asOf the day of asOf (UTC)' })
   on?: string;
 }

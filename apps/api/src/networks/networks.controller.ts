@@ -7,10 +7,11 @@ import { Access } from '../access/access.decorator';
 import { DefineGoalCommand } from '../goals/goal.commands';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { UuidParam, withETag } from '../http/params';
-import { CycleBoardQueryDto, ReadQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
+import { AsOfQueryDto, CycleBoardQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
+import { pastMoment } from '../time-travel/as-of';
 import { CommandContext } from '../write/command-context';
 import { ExecuteNetworkCommand } from './network.commands';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
@@ -39,12 +40,12 @@ export class NetworksController {
 
   @Get(':networkId')
   @Access('network.read', { kind: 'network', param: 'networkId' })
-  @ApiOperation({ summary: 'A network with its cycles' })
+  @ApiOperation({ summary: 'A network with its cycles; with asOf as recorded then' })
   @ApiOkResponse({ description: 'The network' })
-  @ApiNotFoundResponse({ description: 'No such network' })
-  async get(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
+  @ApiNotFoundResponse({ description: 'No such network, or none yet at asOf' })
+  async get(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
-    const network = await this.queries.execute(new GetNetwork(networkId));
+    const network = await this.queries.execute(new GetNetwork(networkId, pastMoment(query.asOf)));
     response.setHeader('ETag', `"${network.version}"`);
     return network;
   }
@@ -67,10 +68,10 @@ export class NetworksController {
 
   @Get(':networkId/cycles')
   @Access('cycles.read', { kind: 'network', param: 'networkId' })
-  @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations' })
-  async cycles(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
+  @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then' })
+  async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto) {
     await this.readYourWrites.ensure(query.after);
-    return this.queries.execute(new GetCycleOverview(networkId));
+    return this.queries.execute(new GetCycleOverview(networkId, pastMoment(query.asOf)));
   }
 
   @Post(':networkId/goals')
@@ -100,17 +101,18 @@ export class NetworksController {
 
   @Get(':networkId/cycle-board')
   @Access('cycle_board.read', { kind: 'network', param: 'networkId' })
-  @ApiOperation({ summary: 'The cycle board: current phase, goals as a tree with status, last assessment, next review and progress' })
+  @ApiOperation({ summary: 'The cycle board: current phase, goals as a tree with status, last assessment, next review and progress; with asOf as recorded then' })
   async cycleBoard(@UuidParam('networkId') networkId: string, @Query() query: CycleBoardQueryDto) {
     await this.readYourWrites.ensure(query.after);
-    return this.queries.execute(new GetCycleBoard(networkId, query.cycleId));
+    return this.queries.execute(new GetCycleBoard(networkId, query.cycleId, pastMoment(query.asOf)));
   }
 
   @Get(':networkId/reviews-due')
   @Access('reviews_due.read', { kind: 'network', param: 'networkId' })
-  @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date' })
+  @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date; with asOf as recorded then' })
   async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
     await this.readYourWrites.ensure(query.after);
-    return this.queries.execute(new GetReviewsDue(networkId, query.on ?? new Date().toISOString().slice(0, 10)));
+    const asOf = pastMoment(query.asOf);
+    return this.queries.execute(new GetReviewsDue(networkId, query.on ?? (asOf ?? new Date()).toISOString().slice(0, 10), asOf));
   }
 }

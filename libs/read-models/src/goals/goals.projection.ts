@@ -72,13 +72,16 @@ function evolveRow(row: GoalRow | undefined, goalId: string, stored: StoredEvent
     }
     case 'MeasurementRecorded': {
       const { indicatorKey, value, measuredOn, source } = event.data;
-      row.indicators = row.indicators.map((indicator) => {
-        if (indicator.key !== indicatorKey) return indicator;
-        const measurements = [...indicator.measurements, { value, measuredOn, source }].sort((a, b) => a.measuredOn.localeCompare(b.measuredOn));
-        const latest = measurements[measurements.length - 1];
-        const updated = { ...indicator, measurements, latestValue: latest.value, latestMeasuredOn: latest.measuredOn };
-        return { ...updated, progressPercent: indicatorProgress(updated) };
-      });
+      // In place, after the last measurement of the same day or earlier: a goal's life of measurements stays linear.
+      for (const indicator of row.indicators) {
+        if (indicator.key !== indicatorKey) continue;
+        let at = indicator.measurements.length;
+        while (at > 0 && indicator.measurements[at - 1].measuredOn > measuredOn) at--;
+        indicator.measurements.splice(at, 0, { value, measuredOn, source });
+        const latest = indicator.measurements[indicator.measurements.length - 1];
+        Object.assign(indicator, { latestValue: latest.value, latestMeasuredOn: latest.measuredOn });
+        indicator.progressPercent = indicatorProgress(indicator);
+      }
       break;
     }
     case 'GoalReviewed': {
