@@ -5,7 +5,8 @@ import { closeOnSignals, exitWithStartFailure, loadConfig, resolveDatabase, Stor
 
 /**
  * Runs the projections on their own, for an api started with PROJECTIONS=off. Several projectors may run:
- * each batch of a projection is applied under an advisory lock, so one applies it and another takes over.
+ * each projection is leased to one of them (a session advisory lock on that process's own connection), and
+ * when that process ends, even killed, another takes the projection over within a second or two.
  */
 async function main(): Promise<void> {
   const config = loadConfig();

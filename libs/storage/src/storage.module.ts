@@ -1,15 +1,12 @@
 import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { TypeOrmModule, getDataSourceToken } from '@nestjs/typeorm';
 import { EVENT_STORE, EventStore, EventStoreDbEventStore, PostgresEventStore } from '@kreislauf/event-store';
-import { createProjections, Projection, ProjectionRunner, PROJECTIONS, readModelDataSourceOptions } from '@kreislauf/read-models';
+import { createProjections, Projection, ProjectionLeases, ProjectionRunner, PROJECTIONS, readModelDataSourceOptions } from '@kreislauf/read-models';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app-config';
 import { ProjectionWorker } from './projection-worker';
 import { ReadModelPositions } from './read-model-positions';
 import { STORAGE_OPTIONS, StorageOptions } from './storage-options';
-
-
-
 
 /** Brings the read-model schema up to date before anything reads it. */
 @Injectable()
@@ -63,6 +60,9 @@ export class StorageModule {
             return new ProjectionRunner(dataSource, store, projections, {
               batchSize: options.config.PROJECTION_BATCH_SIZE,
               onError: (projection, error) => logger.error(`projection ${projection} failed: ${String(error)}`, (error as Error)?.stack),
+              // Each projection runs in one process at a time: the api in-process, or one of several projectors.
+              leases: new ProjectionLeases({ connectionString: options.databaseUrl }),
+              onLeased: (names) => logger.log(`running in this process now: ${names.join(', ')}`),
             });
           },
         },

@@ -48,12 +48,14 @@ export class IdempotencyInterceptor implements NestInterceptor {
             .then(() => body),
         ),
       ),
-      // Nothing was written: free the key so that a corrected retry can run.
+      // Nothing was written: free the key so that a corrected retry can run. If the database is gone, the
+      // client is told why the request failed, not why freeing the key did.
       catchError((error) =>
         from(
-          this.dataSource.query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]).then(() => {
-            throw error;
-          }),
+          this.dataSource.query(`DELETE FROM idempotency_keys WHERE key = $1 AND scope = $2`, [key, scope]).then(
+            () => Promise.reject(error),
+            () => Promise.reject(error),
+          ),
         ),
       ),
     );

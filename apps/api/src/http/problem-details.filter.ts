@@ -5,6 +5,9 @@ import type { Response } from 'express';
 import { StaleVersion } from '../write/stale-version.error';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemType } from './problem';
 
+/** What a 503 tells the client to wait before it retries. */
+const RETRY_AFTER_SECONDS = 2;
+
 const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
@@ -21,6 +24,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(error);
     if (problem.status >= 500) this.logger.error(String(error), (error as Error)?.stack);
     if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
     if (problem.status === HttpStatus.CONFLICT && typeof problem.currentVersion === 'number') {
       response.setHeader('ETag', `"${problem.currentVersion}"`);
     }
@@ -53,6 +57,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isBodyParserError(error)) {
       return body(error.status, `http.${error.status}`, titleOfStatus(error.status, error.message), error.message);
+    }
+    if (isDatabaseUnavailable(error)) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'service.unavailable', 'Service unavailable', 'The database cannot be reached just now; retry shortly');
     }
     return body(HttpStatus.INTERNAL_SERVER_ERROR, 'internal', 'Internal error', 'The request could not be completed; it is logged.');
   }
@@ -90,4 +97,26 @@ function isBodyParserError(error: unknown): error is { status: number; message: 
   // body-parser's own errors carry a `type`; a body that does not match its Content-Encoding (a zlib error) only `expose`.
   const fromBodyParser = typeof candidate?.type === 'string' || candidate?.expose === true;
   return typeof candidate?.status === 'number' && fromBodyParser && candidate.status >= 400 && candidate.status < 500;
+}
+
+/** Node's socket errors when PostgreSQL is not there, or goes away mid-request. */
+const CONNECTION_ERROR_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+/** SQLSTATEs of a server that is starting, shutting down, out of connections, or cut off (class 08). */
+const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300', '53400']);
+/** node-postgres reports a connection that ends under a query, a pool that waited too long, or a broken client, only in words. */
+const CONNECTION_LOST = /Connection terminated|connection error and is not queryable|timeout exceeded when trying to connect|Client was closed and is not queryable/i;
+
+/**
+ * Whether the error says the database cannot be reached (the write did not happen, or its outcome is not
+ * known): a 503 to retry, not a 500. Looks through TypeORM's QueryFailedError (driverError), causes and
+ * AggregateError (a connect that tried several addresses).
+ */
+export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
+  if (depth > 4 || typeof error !== 'object' || error === null) return false;
+  const candidate = error as { code?: unknown; message?: unknown; driverError?: unknown; cause?: unknown; errors?: unknown };
+  const code = typeof candidate.code === 'string' ? candidate.code : '';
+  if (CONNECTION_ERROR_CODES.has(code) || UNAVAILABLE_SQLSTATES.has(code) || code.startsWith('08')) return true;
+  if (typeof candidate.message === 'string' && CONNECTION_LOST.test(candidate.message)) return true;
+  const inner = [candidate.driverError, candidate.cause, ...(Array.isArray(candidate.errors) ? candidate.errors : [])];
+  return inner.some((each) => isDatabaseUnavailable(each, depth + 1));
 }

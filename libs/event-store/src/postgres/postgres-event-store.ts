@@ -327,6 +327,10 @@ export class PostgresEventStore implements EventStore {
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A connection that breaks between statements (a server restart) emits 'error' on the checked-out
+    // client; unheard, it would end the process. The next statement fails with it instead.
+    const ignore = () => undefined;
+    client.on('error', ignore);
     let result: T;
     try {
       await client.query('BEGIN');
@@ -337,9 +341,11 @@ export class PostgresEventStore implements EventStore {
         () => true,
         () => false,
       );
+      client.removeListener('error', ignore);
       client.release(!rolledBack); // a connection that cannot roll back is destroyed, not reused
       throw error;
     }
+    client.removeListener('error', ignore);
     client.release();
     return result;
   }

@@ -3,6 +3,10 @@ import { comparePositions, EventStore, GlobalPosition, StoredEvent } from '@krei
 import { DataSource, EntityManager } from 'typeorm';
 import { Projection } from '../projection';
 import { ProjectionCheckpoint } from './projection-checkpoint.entity';
+import { ProjectionLeases } from './projection-leases';
+
+export { LEASE_NAMESPACE, ProjectionLeases } from './projection-leases';
+export type { ProjectionLeasesOptions } from './projection-leases';
 
 export interface ProjectionRunnerOptions {
   batchSize?: number;
@@ -11,6 +15,14 @@ export interface ProjectionRunnerOptions {
   /** Called after a batch is applied and before it commits (in a rebuild: after each batch of its one transaction); a failure here rolls the batch back. */
   beforeCommit?: (projection: string, events: StoredEvent[], manager: EntityManager) => Promise<void>;
   onError?: (projection: string, error: unknown) => void;
+  /**
+   * With leases, start() runs only the projections this process holds a lease on, and tries for the
+   * others every leaseRetryMs; without, it runs them all (batches are still applied one at a time).
+   */
+  leases?: ProjectionLeases;
+  leaseRetryMs?: number;
+  /** Told the projections this process has just taken over. */
+  onLeased?: (projections: string[]) => void;
 }
 
 const LOCK_NAMESPACE = 7_311; // first key of the two-int advisory lock: "projections"
@@ -18,11 +30,15 @@ const LOCK_NAMESPACE = 7_311; // first key of the two-int advisory lock: "projec
 /**
  * Reads the store after each projection's checkpoint and applies every batch together with the new
  * checkpoint in one transaction, so a crash replays at most the uncommitted batch. A transaction-scoped
- * advisory lock per projection lets several processes run the runner: one applies a batch, the others skip.
+ * advisory lock per projection lets several processes run the runner: one applies a batch, the others skip;
+ * the checkpoint is read after that lock, so no batch is applied twice. With leases, each projection
+ * runs in one process at a time, and another takes it over when that process's connection ends.
  */
 export class ProjectionRunner {
   private readonly batchSize: number;
   private readonly idlePollMs: number;
+  private readonly leaseRetryMs: number;
+  private nextLeaseTry = 0;
   private running = false;
   private wake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
@@ -36,6 +52,7 @@ export class ProjectionRunner {
   ) {
     this.batchSize = options.batchSize ?? 1000;
     this.idlePollMs = options.idlePollMs ?? 1000;
+    this.leaseRetryMs = options.leaseRetryMs ?? 1000;
   }
 
   /** Applies one batch of the projection; returns how many events it read (0 when caught up or locked elsewhere). */
@@ -91,12 +108,29 @@ export class ProjectionRunner {
     this.wake?.();
     await this.loop;
     this.loop = null;
+    await this.options.leases?.close();
+  }
+
+  /** The projections this process runs: those it holds a lease on (tried again every leaseRetryMs), or all without leases. */
+  private async ownProjections(): Promise<readonly Projection[]> {
+    const leases = this.options.leases;
+    if (!leases) return this.projections;
+    const before = new Set(leases.names);
+    if (before.size < this.projections.length && Date.now() >= this.nextLeaseTry) {
+      this.nextLeaseTry = Date.now() + this.leaseRetryMs;
+      for (const projection of this.projections) if (this.running) await leases.acquire(projection.name);
+    }
+    const held = new Set(leases.names);
+    const taken = [...held].filter((name) => !before.has(name));
+    if (taken.length > 0) this.options.onLeased?.(taken);
+    return this.projections.filter((projection) => held.has(projection.name));
   }
 
   private async runLoop(): Promise<void> {
     while (this.running) {
       // A failing projection must not hold the others back; it is retried on the next round.
-      for (const projection of this.projections) {
+      for (const projection of await this.ownProjections()) {
+        if (!this.running) break;
         try {
           await this.catchUpOne(projection);
         } catch (error) {
