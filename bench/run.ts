@@ -4,6 +4,7 @@ import { PostgresEventStore } from '@kreislauf/event-store';
 import { createProjections } from '@kreislauf/read-models';
 import { loadConfig } from '@kreislauf/storage';
 import { AppendResult, benchAppends, COMMANDS_PER_GOAL } from './append-bench';
+import { AuditExportResult, benchAuditExport } from './audit-export-bench';
 import { CpuUse, waitForQuietMachine, watchPostgres } from './cpu';
 import { samplePayload } from './goal-data';
 import { openServer, rawInsertRate, RawInsertResult, settle } from './postgres';
@@ -20,6 +21,7 @@ import { formatNumber, round } from './stats';
  *   BENCH_EVENTS       goal events for the projection catch-up (default 100000)
  *   BENCH_RAW_SECONDS  duration of each raw INSERT measurement (default 5)
  *   BENCH_APPEND_WITH_PROJECTIONS  0 skips the append rows with the projections running in-process (default 1)
+ *   BENCH_AUDIT_EVENTS audit log entries exported as CSV over HTTP, with the RSS growth during the export (default 200000, 0: skip)
  *   BENCH_QUIET_WAIT   before each timed phase, wait up to this many seconds for the machine to be idle (default 30, 0: never)
  *   DATABASE_URL       use this PostgreSQL (the bench creates and drops its own databases in it) instead of an embedded one
  */
@@ -31,6 +33,7 @@ interface Options {
   rawSeconds: number;
   appendWithProjections: boolean;
   quietWaitSeconds: number;
+  auditEvents: number;
 }
 
 function readOptions(env: NodeJS.ProcessEnv): Options {
@@ -52,6 +55,7 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
     rawSeconds: int('BENCH_RAW_SECONDS', 5),
     appendWithProjections: !flag || !['0', 'false', 'no', 'off'].includes(flag),
     quietWaitSeconds: int('BENCH_QUIET_WAIT', 30, 0),
+    auditEvents: int('BENCH_AUDIT_EVENTS', 200_000, 0),
   };
 }
 
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
 
   const appends: AppendRow[] = [];
   let projection: ProjectionRow;
+  let auditExport: AuditExportResult | null = null;
   let settings: Record<string, string>;
   try {
     settings = await server.settings();
@@ -144,13 +149,21 @@ async function main(): Promise<void> {
       await dataSource.destroy();
       await store.close();
     }
+
+    if (options.auditEvents > 0) {
+      progress(`audit log export of ${formatNumber(options.auditEvents)} goal events as CSV over HTTP`);
+      const auditUrl = await server.createDatabase('audit_export');
+      await quiet();
+      auditExport = await benchAuditExport(auditUrl, options.auditEvents, progress);
+      progress(`  ${formatNumber(auditExport.rowsPerSecond)} rows/s (${formatNumber(auditExport.seconds, 1)} s), RSS +${formatNumber(auditExport.rssGrowthMb, 1)} MiB`);
+    }
   } finally {
     progress(server.embedded ? 'stopping PostgreSQL, removing its folder' : 'dropping the bench databases');
     await server.close();
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
   }
-  report(options, settings, appends, projection, server.embedded, (Date.now() - startedAt) / 1000);
+  report(options, settings, appends, projection, auditExport, server.embedded, (Date.now() - startedAt) / 1000);
 }
 
 /** Cores used by other processes above which a figure is flagged (loopback networking and kernel I/O threads stay well below). */
@@ -165,7 +178,15 @@ const cpuJson = (cpu: CpuUse) => ({
   machineCores: cpu.machineCores === null ? null : round(cpu.machineCores, 2),
 });
 
-function report(options: Options, settings: Record<string, string>, appends: AppendRow[], projection: ProjectionRow, embedded: boolean, totalSeconds: number): void {
+function report(
+  options: Options,
+  settings: Record<string, string>,
+  appends: AppendRow[],
+  projection: ProjectionRow,
+  auditExport: AuditExportResult | null,
+  embedded: boolean,
+  totalSeconds: number,
+): void {
   const out: string[] = [];
   const cpu = cpus();
   const { catchUp, raw, load, readAll } = projection;
@@ -233,6 +254,13 @@ function report(options: Options, settings: Record<string, string>, appends: App
       `ran at ${formatNumber(load.eventsPerSecond)} events/s (CPU ${cpuCell(load.cpu)}); readAll alone, no projection, reads ${formatNumber(readAll.eventsPerSecond)} events/s. ` +
       `Total ${formatNumber(totalSeconds)} s.`,
   );
+  if (auditExport) {
+    out.push(
+      `Audit export: ${formatNumber(auditExport.rows)} entries as CSV over HTTP (${formatNumber(auditExport.bytes / 1024 / 1024, 1)} MiB) in ${formatNumber(auditExport.seconds, 1)} s, ` +
+        `${formatNumber(auditExport.rowsPerSecond)} rows/s; RSS ${formatNumber(auditExport.rssBeforeMb)} MiB before, peak +${formatNumber(auditExport.rssGrowthMb, 1)} MiB during it ` +
+        `(${auditExport.rssSamples} samples; client and server in one process). Projected by the audit-log projection alone in ${formatNumber(auditExport.projectSeconds, 1)} s.`,
+    );
+  }
   const disturbed = [
     ...appends.flatMap(({ append, raw: r }) => [
       [`appends ${append.clients} cl.${append.projectionsInProcess ? ' + projections' : ''}`, append.cpu],
@@ -295,6 +323,16 @@ function report(options: Options, settings: Record<string, string>, appends: App
       rows: catchUp.rows,
       readAllOnlyEventsPerSecond: round(readAll.eventsPerSecond, 1),
       loadEventsPerSecond: round(load.eventsPerSecond, 1),
+    },
+    auditExport: auditExport && {
+      rows: auditExport.rows,
+      bytes: auditExport.bytes,
+      seconds: round(auditExport.seconds, 3),
+      rowsPerSecond: round(auditExport.rowsPerSecond, 1),
+      rssBeforeMb: round(auditExport.rssBeforeMb, 1),
+      rssPeakMb: round(auditExport.rssPeakMb, 1),
+      rssGrowthMb: round(auditExport.rssGrowthMb, 1),
+      projectSeconds: round(auditExport.projectSeconds, 3),
     },
     totalSeconds: round(totalSeconds, 1),
     disturbedBy: disturbed.map(([name, use]) => ({ phase: name, otherCores: round(use.otherCores ?? 0, 2) })),

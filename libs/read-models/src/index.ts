@@ -11,3 +11,4 @@ export * from './offers';
 export * from './structure';
 export * from './cycles/cycle-goal.entity';
 export * from './assessments';
+export * from './audit';
