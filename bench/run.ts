@@ -1,5 +1,7 @@
 import 'reflect-metadata';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import { PostgresEventStore } from '@kreislauf/event-store';
 import { createProjections } from '@kreislauf/read-models';
 import { loadConfig } from '@kreislauf/storage';
@@ -7,6 +9,8 @@ import { AppendResult, benchAppends, COMMANDS_PER_GOAL } from './append-bench';
 import { AuditExportResult, benchAuditExport } from './audit-export-bench';
 import { CpuUse, waitForQuietMachine, watchPostgres } from './cpu';
 import { samplePayload } from './goal-data';
+import { benchHttp, HttpBenchResult } from './http-bench';
+import { benchTimeTravel, TimeTravelResult } from './time-travel-bench';
 import { openServer, rawInsertRate, RawInsertResult, settle } from './postgres';
 import { benchCatchUp, benchReadAll, buildHistory, CatchUpResult, loadHistory, LoadResult, openReadModels } from './projection-bench';
 import { formatNumber, round } from './stats';
@@ -18,10 +22,14 @@ import { formatNumber, round } from './stats';
  *
  *   BENCH_GOALS        goals for the append benchmark (default 1000; five commands each)
  *   BENCH_CLIENTS      concurrent command senders, comma-separated (default 1,8)
- *   BENCH_EVENTS       goal events for the projection catch-up (default 100000)
+ *   BENCH_EVENTS       goal events for the projection catch-up (default 1000000)
  *   BENCH_RAW_SECONDS  duration of each raw INSERT measurement (default 5)
  *   BENCH_APPEND_WITH_PROJECTIONS  0 skips the append rows with the projections running in-process (default 1)
  *   BENCH_AUDIT_EVENTS audit log entries exported as CSV over HTTP, with the RSS growth during the export (default 200000, 0: skip)
+ *   BENCH_HTTP_SECONDS duration of each autocannon run of POST /goals/:id/reviews against the built api (default 10, 0: skip)
+ *   BENCH_HTTP_CONNECTIONS  comma-separated connection counts (default 8,64)
+ *   BENCH_LAG_RATE     commands per second for the projection-lag run (default 200), for BENCH_LAG_SECONDS (default 10)
+ *   BENCH_TIME_TRAVEL_EVENTS  events of the goal read with asOf (default 1000, 0: skip), BENCH_TIME_TRAVEL_READS reads of each kind (default 200)
  *   BENCH_QUIET_WAIT   before each timed phase, wait up to this many seconds for the machine to be idle (default 30, 0: never)
  *   DATABASE_URL       use this PostgreSQL (the bench creates and drops its own databases in it) instead of an embedded one
  */
@@ -34,6 +42,19 @@ interface Options {
   appendWithProjections: boolean;
   quietWaitSeconds: number;
   auditEvents: number;
+  httpSeconds: number;
+  httpConnections: number[];
+  lagRate: number;
+  lagSeconds: number;
+  timeTravelEvents: number;
+  timeTravelReads: number;
+}
+
+/** The figures measured after the core append and catch-up rows. */
+interface Extras {
+  auditExport: AuditExportResult | null;
+  http: HttpBenchResult | null;
+  timeTravel: TimeTravelResult | null;
 }
 
 function readOptions(env: NodeJS.ProcessEnv): Options {
@@ -51,11 +72,17 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
   return {
     goals: int('BENCH_GOALS', 1000),
     clients,
-    events: int('BENCH_EVENTS', 100_000),
+    events: int('BENCH_EVENTS', 1_000_000),
     rawSeconds: int('BENCH_RAW_SECONDS', 5),
     appendWithProjections: !flag || !['0', 'false', 'no', 'off'].includes(flag),
     quietWaitSeconds: int('BENCH_QUIET_WAIT', 30, 0),
     auditEvents: int('BENCH_AUDIT_EVENTS', 200_000, 0),
+    httpSeconds: int('BENCH_HTTP_SECONDS', 10, 0),
+    httpConnections: (env.BENCH_HTTP_CONNECTIONS?.trim() || '8,64').split(',').map((part) => Number(part.trim())),
+    lagRate: int('BENCH_LAG_RATE', 200),
+    lagSeconds: int('BENCH_LAG_SECONDS', 10),
+    timeTravelEvents: int('BENCH_TIME_TRAVEL_EVENTS', 1000, 0),
+    timeTravelReads: int('BENCH_TIME_TRAVEL_READS', 200),
   };
 }
 
@@ -99,7 +126,7 @@ async function main(): Promise<void> {
 
   const appends: AppendRow[] = [];
   let projection: ProjectionRow;
-  let auditExport: AuditExportResult | null = null;
+  const extras: Extras = { auditExport: null, http: null, timeTravel: null };
   let settings: Record<string, string>;
   try {
     settings = await server.settings();
@@ -154,8 +181,29 @@ async function main(): Promise<void> {
       progress(`audit log export of ${formatNumber(options.auditEvents)} goal events as CSV over HTTP`);
       const auditUrl = await server.createDatabase('audit_export');
       await quiet();
-      auditExport = await benchAuditExport(auditUrl, options.auditEvents, progress);
+      const auditExport = await benchAuditExport(auditUrl, options.auditEvents, progress);
       progress(`  ${formatNumber(auditExport.rowsPerSecond)} rows/s (${formatNumber(auditExport.seconds, 1)} s), RSS +${formatNumber(auditExport.rssGrowthMb, 1)} MiB`);
+      extras.auditExport = auditExport;
+    }
+    if (options.httpSeconds > 0) {
+      progress(`HTTP: POST /goals/:id/reviews at ${options.httpConnections.join(', ')} connections, then ${options.lagRate} commands/s for the projection lag`);
+      const httpUrl = await server.createDatabase('http');
+      await quiet();
+      extras.http = await benchHttp(httpUrl, {
+        connections: options.httpConnections,
+        seconds: options.httpSeconds,
+        goals: 640,
+        lagRate: options.lagRate,
+        lagSeconds: options.lagSeconds,
+        log: progress,
+      });
+    }
+    if (options.timeTravelEvents > 0) {
+      progress(`time travel: asOf reads of a goal with ${options.timeTravelEvents} events, ${options.timeTravelReads} of each kind`);
+      const timeTravelUrl = await server.createDatabase('time_travel');
+      await quiet();
+      extras.timeTravel = await benchTimeTravel(timeTravelUrl, options.timeTravelEvents, options.timeTravelReads);
+      progress(`  asOf over HTTP p50 ${extras.timeTravel.reads.asOfHttp.latencyMs.p50} ms, p95 ${extras.timeTravel.reads.asOfHttp.latencyMs.p95} ms`);
     }
   } finally {
     progress(server.embedded ? 'stopping PostgreSQL, removing its folder' : 'dropping the bench databases');
@@ -163,7 +211,7 @@ async function main(): Promise<void> {
     process.off('SIGINT', stopOnSignal);
     process.off('SIGTERM', stopOnSignal);
   }
-  report(options, settings, appends, projection, auditExport, server.embedded, (Date.now() - startedAt) / 1000);
+  report(options, settings, appends, projection, extras, server.embedded, (Date.now() - startedAt) / 1000);
 }
 
 /** Cores used by other processes above which a figure is flagged (loopback networking and kernel I/O threads stay well below). */
@@ -183,13 +231,14 @@ function report(
   settings: Record<string, string>,
   appends: AppendRow[],
   projection: ProjectionRow,
-  auditExport: AuditExportResult | null,
+  extras: Extras,
   embedded: boolean,
   totalSeconds: number,
 ): void {
   const out: string[] = [];
   const cpu = cpus();
   const { catchUp, raw, load, readAll } = projection;
+  const { auditExport, http, timeTravel } = extras;
   out.push('');
   out.push(`kreislauf bench — ${cpu.length} CPU(s) ${cpu[0]?.model.trim() ?? ''}, Node ${process.version}`);
   out.push(
@@ -261,6 +310,27 @@ function report(
         `(${auditExport.rssSamples} samples; client and server in one process). Projected by the audit-log projection alone in ${formatNumber(auditExport.projectSeconds, 1)} s.`,
     );
   }
+  if (http) {
+    out.push('HTTP POST /goals/:id/reviews (autocannon, api in its own process, projections in-process):');
+    for (const run of http.runs) {
+      out.push(`  ${run.connections} connections: ${formatNumber(run.perSecond)} reviews/s, latency ms p50 ${run.latencyMs.p50} / p90 ${run.latencyMs.p90} / p99 ${run.latencyMs.p99}, ${run.non2xx} non-2xx, ${run.errors} errors`);
+    }
+    out.push(
+      `  projection lag at ${http.lag.commandsPerSecond} commands/s for ${http.lag.seconds} s (POST answered → GET ?after= answered): ` +
+        `p50 ${http.lag.lagMs.p50} ms, p99 ${http.lag.lagMs.p99} ms, ${http.lag.failed} failed ${JSON.stringify(http.lag.failures)}`,
+    );
+    out.push(`  api RSS: peak ${formatNumber(http.apiRss.peakDuringRunsMb, 1)} MiB during the HTTP runs, high-water mark ${http.apiRss.highWaterMarkMb ?? '?'} MiB over its life`);
+  }
+  if (timeTravel) {
+    out.push(`Time travel, a goal of ${timeTravel.goalEvents} events (${timeTravel.responseBytes} bytes of JSON), ms p50 / p95 / p99, CPU ms per read node / pg:`);
+    for (const [name, read] of Object.entries(timeTravel.reads)) {
+      out.push(`  ${name}: ${read.latencyMs.p50}/${read.latencyMs.p95}/${read.latencyMs.p99} · CPU ${read.cpuMsPerRead.node} / ${read.cpuMsPerRead.postgres ?? '?'}`);
+    }
+  }
+  const targets = targetsOf(appends, catchUp.eventsPerSecond, extras);
+  out.push('');
+  out.push('Targets on this machine:');
+  out.push(...table(['', 'measured', 'target', 'met'], targets.map((t) => [t.figure, t.measured, t.target, t.met ? 'yes' : `no (${t.by})`])));
   const disturbed = [
     ...appends.flatMap(({ append, raw: r }) => [
       [`appends ${append.clients} cl.${append.projectionsInProcess ? ' + projections' : ''}`, append.cpu],
@@ -337,8 +407,59 @@ function report(
     totalSeconds: round(totalSeconds, 1),
     disturbedBy: disturbed.map(([name, use]) => ({ phase: name, otherCores: round(use.otherCores ?? 0, 2) })),
   };
-  out.push(JSON.stringify(json));
+  const full = { ...json, http, timeTravel: timeTravel && { ...timeTravel, reads: Object.fromEntries(Object.entries(timeTravel.reads).map(([name, read]) => [name, { latencyMs: read.latencyMs, cpuMsPerRead: read.cpuMsPerRead, cpu: cpuJson(read.cpu) }])) }, targets };
+  const resultsDir = join(__dirname, '..', '..', 'bench', 'results');
+  mkdirSync(resultsDir, { recursive: true });
+  const resultsFile = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(resultsFile, `${JSON.stringify(full, null, 2)}\n`);
+  out.push(`Results written to ${resultsFile}`);
+  out.push(JSON.stringify(full));
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+interface Target {
+  figure: string;
+  measured: string;
+  target: string;
+  met: boolean;
+  /** How far off, when missed. */
+  by: string;
+}
+
+/** The targets of the benchmark: each as measured in this run, and by how much it was missed. */
+function targetsOf(appends: AppendRow[], catchUpPerSecond: number, { auditExport, http, timeTravel }: Extras): Target[] {
+  const targets: Target[] = [];
+  const atLeast = (figure: string, measured: number, target: number, unit: string, digits = 0) =>
+    targets.push({
+      figure,
+      measured: `${formatNumber(measured, digits)}${unit}`,
+      target: `≥ ${formatNumber(target, digits)}${unit}`,
+      met: measured >= target,
+      by: `${formatNumber((1 - measured / target) * 100)} % short`,
+    });
+  const atMost = (figure: string, measured: number, target: number, unit: string, digits = 0) =>
+    targets.push({
+      figure,
+      measured: `${formatNumber(measured, digits)}${unit}`,
+      target: `< ${formatNumber(target, digits)}${unit}`,
+      met: measured < target,
+      by: `${formatNumber(measured / target, 1)}× the limit`,
+    });
+  const eight = appends.find(({ append }) => append.clients === 8 && !append.projectionsInProcess);
+  if (eight) atLeast('appends/s with 8 writers ÷ raw INSERTs/s with 8 connections', eight.append.eventsPerSecond / eight.raw.rowsPerSecond, 0.6, '×', 2);
+  atLeast('projection rebuild, events/s', catchUpPerSecond, 20_000, '');
+  if (http) {
+    const top = http.runs.find((run) => run.connections === 64);
+    if (top) {
+      atLeast('HTTP reviews/s at 64 connections', top.perSecond, 1500, '');
+      atMost('HTTP review p99 at 64 connections', top.latencyMs.p99, 50, ' ms');
+    }
+    atMost(`projection lag p99 at ${http.lag.commandsPerSecond} commands/s`, http.lag.lagMs.p99, 100, ' ms');
+    atMost('api peak RSS during the HTTP runs', http.apiRss.peakDuringRunsMb, 300, ' MiB');
+  }
+  if (timeTravel) atMost(`asOf of a goal with ${timeTravel.goalEvents} events, p95 over HTTP`, timeTravel.reads.asOfHttp.latencyMs.p95, 50, ' ms');
+  if (auditExport) atMost(`RSS growth exporting ${formatNumber(auditExport.rows)} audit rows as CSV`, auditExport.rssGrowthMb, 50, ' MiB', 1);
+  return targets;
 }
 
 function table(header: string[], rows: string[][]): string[] {
