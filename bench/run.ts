@@ -10,6 +10,7 @@ import { AuditExportResult, benchAuditExport } from './audit-export-bench';
 import { CpuUse, waitForQuietMachine, watchPostgres } from './cpu';
 import { samplePayload } from './goal-data';
 import { benchHttp, HttpBenchResult } from './http-bench';
+import { benchReports, formatReportBench, ReportBenchResult } from './report-bench';
 import { benchTimeTravel, TimeTravelResult } from './time-travel-bench';
 import { openServer, rawInsertRate, RawInsertResult, settle } from './postgres';
 import { benchCatchUp, benchReadAll, buildHistory, CatchUpResult, loadHistory, LoadResult, openReadModels } from './projection-bench';
@@ -30,6 +31,7 @@ import { formatNumber, round } from './stats';
  *   BENCH_HTTP_CONNECTIONS  comma-separated connection counts (default 8,64)
  *   BENCH_LAG_RATE     commands per second for the projection-lag run (default 200), for BENCH_LAG_SECONDS (default 10)
  *   BENCH_TIME_TRAVEL_EVENTS  events of the goal read with asOf (default 1000, 0: skip), BENCH_TIME_TRAVEL_READS reads of each kind (default 200)
+ *   BENCH_REPORTS      0 skips the progress report over five years of one network and its PDF (default 1)
  *   BENCH_QUIET_WAIT   before each timed phase, wait up to this many seconds for the machine to be idle (default 30, 0: never)
  *   DATABASE_URL       use this PostgreSQL (the bench creates and drops its own databases in it) instead of an embedded one
  */
@@ -48,6 +50,7 @@ interface Options {
   lagSeconds: number;
   timeTravelEvents: number;
   timeTravelReads: number;
+  reports: boolean;
 }
 
 /** The figures measured after the core append and catch-up rows. */
@@ -55,6 +58,7 @@ interface Extras {
   auditExport: AuditExportResult | null;
   http: HttpBenchResult | null;
   timeTravel: TimeTravelResult | null;
+  reports: ReportBenchResult | null;
 }
 
 function readOptions(env: NodeJS.ProcessEnv): Options {
@@ -83,6 +87,7 @@ function readOptions(env: NodeJS.ProcessEnv): Options {
     lagSeconds: int('BENCH_LAG_SECONDS', 10),
     timeTravelEvents: int('BENCH_TIME_TRAVEL_EVENTS', 1000, 0),
     timeTravelReads: int('BENCH_TIME_TRAVEL_READS', 200),
+    reports: int('BENCH_REPORTS', 1, 0) > 0,
   };
 }
 
@@ -126,7 +131,7 @@ async function main(): Promise<void> {
 
   const appends: AppendRow[] = [];
   let projection: ProjectionRow;
-  const extras: Extras = { auditExport: null, http: null, timeTravel: null };
+  const extras: Extras = { auditExport: null, http: null, timeTravel: null, reports: null };
   let settings: Record<string, string>;
   try {
     settings = await server.settings();
@@ -204,6 +209,11 @@ async function main(): Promise<void> {
       await quiet();
       extras.timeTravel = await benchTimeTravel(timeTravelUrl, options.timeTravelEvents, options.timeTravelReads);
       progress(`  asOf over HTTP p50 ${extras.timeTravel.reads.asOfHttp.latencyMs.p50} ms, p95 ${extras.timeTravel.reads.asOfHttp.latencyMs.p95} ms`);
+    }
+    if (options.reports) {
+      progress('reports over one network with five years of history');
+      await quiet();
+      extras.reports = await benchReports(await server.createDatabase('reports'), { log: (line) => progress(`  ${line}`) });
     }
   } finally {
     progress(server.embedded ? 'stopping PostgreSQL, removing its folder' : 'dropping the bench databases');
@@ -327,6 +337,7 @@ function report(
       out.push(`  ${name}: ${read.latencyMs.p50}/${read.latencyMs.p95}/${read.latencyMs.p99} · CPU ${read.cpuMsPerRead.node} / ${read.cpuMsPerRead.postgres ?? '?'}`);
     }
   }
+  if (extras.reports) out.push(...formatReportBench(extras.reports));
   const targets = targetsOf(appends, catchUp.eventsPerSecond, extras);
   out.push('');
   out.push('Targets on this machine:');
@@ -407,7 +418,7 @@ function report(
     totalSeconds: round(totalSeconds, 1),
     disturbedBy: disturbed.map(([name, use]) => ({ phase: name, otherCores: round(use.otherCores ?? 0, 2) })),
   };
-  const full = { ...json, http, timeTravel: timeTravel && { ...timeTravel, reads: Object.fromEntries(Object.entries(timeTravel.reads).map(([name, read]) => [name, { latencyMs: read.latencyMs, cpuMsPerRead: read.cpuMsPerRead, cpu: cpuJson(read.cpu) }])) }, targets };
+  const full = { ...json, reports: extras.reports, http, timeTravel: timeTravel && { ...timeTravel, reads: Object.fromEntries(Object.entries(timeTravel.reads).map(([name, read]) => [name, { latencyMs: read.latencyMs, cpuMsPerRead: read.cpuMsPerRead, cpu: cpuJson(read.cpu) }])) }, targets };
   const resultsDir = join(__dirname, '..', '..', 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const resultsFile = join(resultsDir, `bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`);
@@ -427,7 +438,7 @@ interface Target {
 }
 
 /** The targets of the benchmark: each as measured in this run, and by how much it was missed. */
-function targetsOf(appends: AppendRow[], catchUpPerSecond: number, { auditExport, http, timeTravel }: Extras): Target[] {
+function targetsOf(appends: AppendRow[], catchUpPerSecond: number, { auditExport, http, timeTravel, reports }: Extras): Target[] {
   const targets: Target[] = [];
   const atLeast = (figure: string, measured: number, target: number, unit: string, digits = 0) =>
     targets.push({
@@ -458,6 +469,10 @@ function targetsOf(appends: AppendRow[], catchUpPerSecond: number, { auditExport
     atMost('api peak RSS during the HTTP runs', http.apiRss.peakDuringRunsMb, 300, ' MiB');
   }
   if (timeTravel) atMost(`asOf of a goal with ${timeTravel.goalEvents} events, p95 over HTTP`, timeTravel.reads.asOfHttp.latencyMs.p95, 50, ' ms');
+  if (reports) {
+    atMost(`progress report JSON over ${formatNumber(reports.events)} events, p50`, reports.yearJson.p50Ms, 500, ' ms');
+    atMost(`progress report PDF (${reports.yearPdf.pages ?? '?'} pages), p50`, reports.yearPdf.p50Ms, 3000, ' ms');
+  }
   if (auditExport) atMost(`RSS growth exporting ${formatNumber(auditExport.rows)} audit rows as CSV`, auditExport.rssGrowthMb, 50, ' MiB', 1);
   return targets;
 }

@@ -70,6 +70,8 @@ const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'POST /api/v1/assessments/{assessmentId}/priorities/{itemKey}/goals': { coordinator: 'allowed', steering: 'allowed', member: 403, funder: 403, admin: 404, outsider: 404 },
   'GET /api/v1/assessments/{assessmentId}/comparison': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'GET /api/v1/goals/{goalId}/diff': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/reports/progress': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
+  'GET /api/v1/networks/{networkId}/reports/history': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 404, outsider: 404 },
   'GET /api/v1/networks/{networkId}/audit': { coordinator: 'allowed', steering: 403, member: 403, funder: 'allowed', admin: 'allowed', outsider: 404 },
   'GET /api/v1/networks/{networkId}/audit/verify': { coordinator: 'allowed', steering: 403, member: 403, funder: 'allowed', admin: 'allowed', outsider: 404 },
   'POST /api/v1/people/{personId}/erasure': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 404 },

@@ -169,6 +169,8 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   },
   { route: '/api/v1/assessments/{assessmentId}/comparison', method: 'get', path: (f) => `/api/v1/assessments/${f.assessmentId}/comparison?with=${f.assessmentId}` },
   { route: '/api/v1/goals/{goalId}/diff', method: 'get', path: (f) => `/api/v1/goals/${f.operationalId}/diff?from=2000-01-01&to=2999-12-31` },
+  { route: '/api/v1/networks/{networkId}/reports/progress', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/reports/progress?from=2026-01-01&to=2026-12-31` },
+  { route: '/api/v1/networks/{networkId}/reports/history', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/reports/history` },
   { route: '/api/v1/networks/{networkId}/audit', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/audit` },
   { route: '/api/v1/networks/{networkId}/audit/verify', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/audit/verify` },
   { route: '/api/v1/people/{personId}/erasure', method: 'post', path: (f) => `/api/v1/people/${f.personId}/erasure`, body: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AppModule } from './app.module';
 import { createValidationPipe } from './http/validation';
+import { contentSecurityPolicy, serveWebApp } from './web/serve-web-app';
 
 /** The configured HTTP application, not yet listening: used by main and by the end-to-end tests. */
 export async function createApi(storage: StorageOptions): Promise<NestExpressApplication> {
@@ -15,11 +16,11 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   register.clear();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(storage), { bodyParser: false, bufferLogs: true });
   app.useLogger(app.get(Logger));
-  // upgrade-insecure-requests would break the OpenAPI page on a plain-HTTP host inside a network.
   // The rate limit counts per client address: behind a proxy, take it from X-Forwarded-For.
   const trustProxy = storage.config.TRUST_PROXY;
   if (trustProxy) app.set('trust proxy', /^\d+$/.test(trustProxy) ? Number(trustProxy) : trustProxy);
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(storage.config) } }));
+  serveWebApp(app, storage.config);
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });

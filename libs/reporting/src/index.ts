@@ -1,1 +1,10 @@
-export {};
+export * from './texts';
+export * from './locale-format';
+export * from './report-data';
+export * from './goal-states';
+export * from './progress-report';
+export * from './programme-history';
+export * from './svg-charts';
+export * from './report-document';
+export * from './markdown-renderer';
+export * from './html-renderer';

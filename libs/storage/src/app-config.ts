@@ -36,6 +36,8 @@ const schema = z
       .min(1)
       .refine((path) => !/[\\/]$/.test(path), 'AUDIT_SIGNING_KEY_FILE names a file, not a directory')
       .optional(),
+    /** The Chromium that prints PDF reports (Debian's package by default); no browser is ever downloaded. */
+    CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
     /** Behind a reverse proxy: how many proxy hops to trust for the client address (X-Forwarded-For), or Express's address list. */
     TRUST_PROXY: z.string().regex(/^(\d{1,2}|[\w.:/, ]+)$/).optional(),
   })

@@ -1,0 +1,50 @@
+import { Network } from '../api/types';
+import { useI18n } from '../i18n/i18n';
+import { MessageKey } from '../i18n/messages';
+import { Link } from '../router';
+import { useResource, useSession } from '../session-context';
+import { Loading, PageTitle } from '../ui/components';
+
+/** The networks the person's token names a role in; the names come from the api. */
+export function useNetworks() {
+  const { session } = useSession();
+  const ids = Object.keys(session.networkRoles).sort();
+  return useResource(`networks:${ids.join(',')}`, (api) =>
+    Promise.all(ids.map((id) => api.get<Network>(`/networks/${id}`).then((network) => ({ id, network }), () => ({ id, network: null as Network | null })))),
+  );
+}
+
+export function NetworksPage() {
+  const { t } = useI18n();
+  const { session } = useSession();
+  const networks = useNetworks();
+  return (
+    <>
+      <PageTitle>{t('networks.title')}</PageTitle>
+      {networks.loading && !networks.data ? <Loading /> : null}
+      {networks.data && networks.data.length === 0 ? <p>{t('networks.none')}</p> : null}
+      {networks.data && networks.data.length > 0 ? (
+        <>
+          <p>{t('networks.intro')}</p>
+          <ul className="network-list">
+            {networks.data.map(({ id, network }) => (
+              <li key={id} className="card">
+                {network ? (
+                  <>
+                    <h2>
+                      <Link to={`/n/${id}`}>{network.name}</Link>
+                    </h2>
+                    <p>{network.region}</p>
+                  </>
+                ) : (
+                  <h2>{t('networks.unavailable', { id })}</h2>
+                )}
+                <p className="muted">{t('networks.roles', { roles: (session.networkRoles[id] ?? []).map((role) => t(`role.${role}` as MessageKey)).join(', ') })}</p>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </>
+  );
+}
