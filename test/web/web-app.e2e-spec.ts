@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Page } from 'playwright-core';
 import { startTestApi, TestApi } from '../support/test-api';
 import { accessibilityViolations, ensureWebBuild, launchBrowser, ROOT, screenshot, TestBrowser } from './support/browser';
-import { webScenario, WebScenario } from './support/web-scenario';
+import { ASSESSMENT_ITEMS, webScenario, WebScenario } from './support/web-scenario';
 
 /** A person's way through the web app in Debian's chromium: sign-in, the board, a review, a conflict, the other pages. */
 describe('web app in the browser', () => {
@@ -33,6 +33,16 @@ describe('web app in the browser', () => {
   const expectAccessible = async () => expect(await accessibilityViolations(page)).toEqual([]);
   const activeName = () => page.evaluate('document.activeElement && document.activeElement.getAttribute("name")');
   const goalCard = (goalId: string) => page.locator(`[data-goal-id="${goalId}"]`);
+  const mainNav = () => page.getByRole('navigation', { name: 'Hauptnavigation' });
+  /** Today in the browser's time zone, the day its forms send. */
+  const browserToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const roundTitle = () => `Selbstbewertung vom 01.09.${new Date().getUTCFullYear() - 1}`;
+  const openRound = async () => {
+    await mainNav().getByRole('link', { name: 'Selbstbewertung' }).click();
+    await title('Selbstbewertung');
+    await page.locator(`tr[data-assessment-id="${scenario.assessmentId}"]`).getByRole('link').click();
+    await title(roundTitle());
+  };
 
   it('serves the app at / and on its own paths, with a Content-Security-Policy, and leaves /api to the api', async () => {
     const index = await fetch(`${base}/n/some/page`, { headers: { accept: 'text/html' } });
@@ -213,6 +223,115 @@ describe('web app in the browser', () => {
     await expect(page.locator('.timeline').textContent()).resolves.toContain('Ziel festgelegt');
   });
 
+  it('lists the self-assessment rounds; a named rater rates by keyboard; once closed the round shows results, the agenda and a derived goal', async () => {
+    const { review, steering } = ASSESSMENT_ITEMS;
+    await mainNav().getByRole('link', { name: 'Selbstbewertung' }).click();
+    await title('Selbstbewertung');
+    const row = page.locator(`tr[data-assessment-id="${scenario.assessmentId}"]`);
+    const listed = await row.textContent();
+    expect(listed).toContain('Qualitätsrahmen Frühe Hilfen (NZFH), Version 1');
+    expect(listed).toContain('3. Netzwerk');
+    expect(listed).toContain('offen');
+    expect(listed).toContain('1 von 2');
+    await expectAccessible();
+    await screenshot(page, 'assessments');
+
+    await row.getByRole('link').click();
+    await title(roundTitle());
+    await expect(page.getByTestId('submitted').textContent()).resolves.toBe('1 von 2 Bewertenden');
+    await expect(page.locator('form.rating-form').count()).resolves.toBe(13);
+    await expect(page.locator('#close-form').count()).resolves.toBe(1);
+    const form = (key: string) => page.locator(`form.rating-form[data-item-key="${key}"]`);
+
+    // In the group of the scale the arrow keys choose; Tab leads on to the comment and to the button.
+    await form(review).getByRole('radio').first().focus();
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowDown');
+    await expect(form(review).getByRole('radio', { name: 'vollständig erreicht' }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Die Steuerungsgruppe prüft die Ziele halbjährlich.');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate('document.activeElement.textContent')).resolves.toBe('Bewertung speichern');
+    await page.keyboard.press('Enter');
+    await form(review).getByText('Ihre Bewertung ist gespeichert.').waitFor();
+    await form(review).locator('.your-rating', { hasText: 'vollständig erreicht' }).waitFor();
+    await page.getByTestId('submitted').filter({ hasText: '2 von 2 Bewertenden' }).waitFor();
+
+    // Without a choice the form says so beside the scale; then Shift+Tab goes back into the scale.
+    await form(steering).getByRole('radio').first().focus();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(form(steering).locator('.field-error[data-field="rating"]').textContent()).resolves.toBe('Bitte eine Auswahl treffen.');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(form(steering).getByRole('radio', { name: 'weitgehend erreicht' }).isChecked()).resolves.toBe(true);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await form(steering).locator('.your-rating', { hasText: 'weitgehend erreicht' }).waitFor();
+    await expect(page.getByTestId('rated').textContent()).resolves.toBe('Sie haben 2 von 13 Entwicklungszielen bewertet.');
+    await expect(page.locator('table.agenda').count()).resolves.toBe(0);
+    await expectAccessible();
+    await screenshot(page, 'assessment-rating');
+
+    const closed = await api.http().post(`/api/v1/assessments/${scenario.assessmentId}/close`).send({ closedOn: browserToday() }).expect(200);
+    await api.http().get(`/api/v1/assessments/${scenario.assessmentId}/agenda?after=${closed.body.position}`).expect(200);
+    await mainNav().getByRole('link', { name: 'Selbstbewertung' }).click();
+    await title('Selbstbewertung');
+    await expect(row.textContent()).resolves.toContain('abgeschlossen');
+    await row.getByRole('link').click();
+    await title(roundTitle());
+    await expect(page.locator('form').count()).resolves.toBe(0);
+
+    // The agenda: widest disagreement first (one "not reached", one "fully reached"), then the goal both rated alike.
+    const agenda = page.locator('table.agenda tbody tr');
+    await expect(agenda.count()).resolves.toBe(13);
+    const first = agenda.first();
+    await expect(first.getAttribute('data-item-key')).resolves.toBe(review);
+    await expect(agenda.nth(1).getAttribute('data-item-key')).resolves.toBe(steering);
+    const cells = await first.locator('td').allTextContents();
+    expect(cells.slice(0, 5)).toEqual(['1', expect.stringContaining('System zur regelmäßigen Überprüfung'), '1', '2,5 (zwischen teilweise erreicht und weitgehend erreicht)', '2']);
+
+    const result = page.locator(`li.item-result[data-item-key="${review}"]`);
+    await expect(result.getByRole('img').getAttribute('aria-label')).resolves.toBe(
+      'Verteilung: nicht erreicht 1, teilweise erreicht 0, weitgehend erreicht 0, vollständig erreicht 1, kann ich nicht beurteilen 0',
+    );
+    await expect(result.locator('.median').textContent()).resolves.toBe('2,5 (zwischen teilweise erreicht und weitgehend erreicht)');
+    await expect(result.locator('.divergence').textContent()).resolves.toBe('1');
+    const comments = await result.locator('.comments').textContent();
+    expect(comments).toContain('nicht erreicht · Jonas Steuerung: Ein gemeinsames Zielsystem fehlt noch.');
+    expect(comments).toContain('vollständig erreicht · Petra Koordination: Die Steuerungsgruppe prüft die Ziele halbjährlich.');
+    await expect(page.locator(`li.item-result[data-item-key="${steering}"] .divergence`).textContent()).resolves.toBe('0');
+    await expectAccessible();
+    await screenshot(page, 'assessment-results');
+
+    // The coordination may set priorities; a goal defined from one is linked from the round.
+    await first.getByRole('button', { name: /^Als Schwerpunkt setzen/ }).click();
+    await page.locator('#agenda-title ~ .notice-success', { hasText: 'Als Schwerpunkt gesetzt:' }).waitFor();
+    await first.locator('.badge', { hasText: 'Schwerpunkt' }).waitFor();
+    await result.locator('.badge', { hasText: 'Schwerpunkt seit' }).waitFor();
+    const defined = await api
+      .anonymous()
+      .post(`/api/v1/assessments/${scenario.assessmentId}/priorities/${review}/goals`)
+      .auth(coordinatorToken, { type: 'bearer' })
+      .send({
+        cycleId: scenario.cycleId,
+        level: 'strategic',
+        title: 'Ziele des Netzwerks gemeinsam überprüfen',
+        description: 'Ein Zielsystem mit halbjährlicher Überprüfung in der Steuerungsgruppe.',
+        qualityGoals: ['multiprofessional_cooperation'],
+        reviewIntervalDays: 180,
+        definedOn: browserToday(),
+      })
+      .expect(201);
+    await api.http().get(`/api/v1/assessments/${scenario.assessmentId}?after=${defined.body.position}`).expect(200);
+    await openRound();
+    await result.getByRole('link', { name: 'Ziele des Netzwerks gemeinsam überprüfen' }).click();
+    await title('Ziele des Netzwerks gemeinsam überprüfen');
+  });
+
   it('offers a funder the audit log with filters, its CSV export and the progress report, and no forms to record', async () => {
     const audit = await api.http().get(`/api/v1/networks/${scenario.networkId}/audit?limit=1`);
     expect(audit.status).toBe(200);
@@ -250,5 +369,18 @@ describe('web app in the browser', () => {
     const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sachbericht (HTML)' }).click()]);
     expect(report.suggestedFilename()).toMatch(/^sachbericht-.*\.html$/);
     expect(readFileSync(await report.path(), 'utf8')).toContain('Netzwerk Frühe Hilfen Musterstadt');
+  });
+
+  it('shows a funder the closed round and its agenda, and offers no rating and no priority', async () => {
+    await openRound();
+    await expect(page.locator('form').count()).resolves.toBe(0);
+    const agenda = page.locator('table.agenda tbody tr');
+    await expect(agenda.count()).resolves.toBe(13);
+    await expect(agenda.first().locator('.badge').textContent()).resolves.toBe('Schwerpunkt');
+    await expect(page.locator('table.agenda button').count()).resolves.toBe(0);
+    await expect(page.locator(`li.item-result[data-item-key="${ASSESSMENT_ITEMS.review}"] .median`).textContent()).resolves.toBe(
+      '2,5 (zwischen teilweise erreicht und weitgehend erreicht)',
+    );
+    await expectAccessible();
   });
 });

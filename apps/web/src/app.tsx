@@ -3,6 +3,7 @@ import { CALLBACK_PATH } from './auth/oidc';
 import { ROLES_CLAIM, Session, storedSession } from './auth/session';
 import { useI18n } from './i18n/i18n';
 import { MessageKey } from './i18n/messages';
+import { AssessmentPage, AssessmentsPage } from './pages/assessment-pages';
 import { AuditLogPage } from './pages/audit-page';
 import { BoardPage } from './pages/board-page';
 import { DefineGoalPage } from './pages/define-goal-page';
@@ -157,6 +158,7 @@ function SignedIn() {
             ['nav.organisations', `/n/${networkId}/organisations`, 'organisations.read'],
             ['nav.bodies', `/n/${networkId}/bodies`, 'bodies.read'],
             ['nav.offers', `/n/${networkId}/offers`, 'offers.read'],
+            ['nav.assessments', `/n/${networkId}/assessments`, 'assessment.read'],
             ['nav.audit', `/n/${networkId}/audit`, 'audit.read'],
           ] as const
         )
@@ -196,6 +198,8 @@ function Page({ networkName }: { networkName: string }) {
   if ((params = match('/n/:networkId/bodies/:bodyId', path))) return <BodyPage key={params.bodyId} networkId={params.networkId} bodyId={params.bodyId} />;
   if ((params = match('/n/:networkId/meetings/:meetingId', path))) return <MeetingPage key={params.meetingId} networkId={params.networkId} meetingId={params.meetingId} />;
   if ((params = match('/n/:networkId/offers', path))) return <OffersPage networkId={params.networkId} />;
+  if ((params = match('/n/:networkId/assessments', path))) return <AssessmentsPage networkId={params.networkId} />;
+  if ((params = match('/n/:networkId/assessments/:assessmentId', path))) return <AssessmentPage key={params.assessmentId} networkId={params.networkId} assessmentId={params.assessmentId} />;
   if ((params = match('/n/:networkId/audit', path))) return <AuditLogPage networkId={params.networkId} />;
   return <PageTitle>{t('app.notFound')}</PageTitle>;
 }

@@ -1,3 +1,4 @@
+import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
 import { TestApi } from '../../support/test-api';
 
 export interface WebScenario {
@@ -10,7 +11,12 @@ export interface WebScenario {
   reviewedId: string;
   bodyId: string;
   meetingId: string;
+  /** An open self-assessment round on the NZFH dimension "Netzwerk": raters u-petra (who signs in) and u-jonas, who has rated. */
+  assessmentId: string;
 }
+
+/** Development goals of the round that the tests rate. */
+export const ASSESSMENT_ITEMS = { steering: 'network.actors.strategic_steering', review: 'network.goals.review_system', materials: 'network.public_relations.materials' } as const;
 
 /**
  * A network as a coordination would have entered it over the last year: members, a steering group that met and
@@ -119,9 +125,39 @@ export async function webScenario(api: TestApi): Promise<WebScenario> {
   });
   await post(`/goals/${reviewedId}/measurements`, { indicatorKey: 'waiting_days', value: 35, measuredOn: day('04-30'), source: 'Statistik des Gesundheitsamts' });
   await post(`/goals/${reviewedId}/measurements`, { indicatorKey: 'waiting_days', value: 28, measuredOn: day('08-31'), source: 'Statistik des Gesundheitsamts' });
+
+  // The self-assessment: the person who signs in in the browser and a steering group member rate; Jonas already has.
+  await post(`/networks/${networkId}/role-grants`, { userId: 'u-petra', role: 'coordinator', on: day('01-05') });
+  await post(`/networks/${networkId}/role-grants`, { userId: 'u-jonas', role: 'steering', on: day('01-05') });
+  const assessmentId = (
+    await post(`/networks/${networkId}/assessments`, {
+      cycleId,
+      frameworkId: NZFH_FRAMEWORK_ID,
+      frameworkVersion: 1,
+      dimensionKeys: ['network'],
+      raters: ['u-petra', 'u-jonas'],
+      visibility: 'named',
+      openedOn: day('09-01'),
+    })
+  ).id;
+  const jonas = await api.tokenFor({ userId: 'u-jonas', displayName: 'Jonas Steuerung', roles: [`steering@${networkId}`] });
+  const rated = await api
+    .anonymous()
+    .post(`/api/v1/assessments/${assessmentId}/ratings`)
+    .auth(jonas, { type: 'bearer' })
+    .send({
+      ratings: [
+        { itemKey: ASSESSMENT_ITEMS.steering, rating: 'largely_reached' },
+        { itemKey: ASSESSMENT_ITEMS.review, rating: 'not_reached', comment: 'Ein gemeinsames Zielsystem fehlt noch.' },
+        { itemKey: ASSESSMENT_ITEMS.materials, rating: 'cannot_judge' },
+      ],
+      ratedOn: day('09-02'),
+    });
+  if (rated.status !== 200) throw new Error(`ratings: ${rated.status} ${JSON.stringify(rated.body)}`);
+
   const tenDaysAgo = new Date(Date.now() - 10 * 86_400_000).toISOString().slice(0, 10);
   const last = await post(`/goals/${reviewedId}/reviews`, { reviewedOn: tenDaysAgo, assessment: 'on_track', evidence: 'Die Wartezeit ist um ein Drittel kürzer.' });
   // The board is read at the last write's position, so the browser sees the whole scenario.
   await api.http().get(`/api/v1/networks/${networkId}/cycle-board?after=${last.position}`).expect(200);
-  return { networkId, cycleId, strategicId, overdueId, reviewedId, bodyId, meetingId };
+  return { networkId, cycleId, strategicId, overdueId, reviewedId, bodyId, meetingId, assessmentId };
 }

@@ -50,7 +50,9 @@ export function createApi(token: string, onUnauthorised: () => void): Api {
     headers.set('accept', `${accept}, application/problem+json`);
     let response: Response;
     try {
-      response = await fetch(`${API_BASE}${path}`, { ...init, headers });
+      // The api's ETag is a stream's version, meant for If-Match; a view also shows other streams (the goals derived
+      // from a round), so a browser revalidating with it would get a 304 for a changed view.
+      response = await fetch(`${API_BASE}${path}`, { cache: 'no-store', ...init, headers });
     } catch {
       throw new ApiError({ status: 0, code: 'network.unreachable', title: 'Network error' });
     }

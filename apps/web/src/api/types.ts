@@ -1,4 +1,5 @@
 /** The shapes of the api's answers that the pages read (see the OpenAPI document at /api/docs). */
+import type { Rating } from '@kreislauf/domain';
 
 export interface Labelled {
   key: string;
@@ -254,4 +255,89 @@ export interface AuditEntry {
 export interface AuditPage {
   entries: AuditEntry[];
   nextCursor: string | null;
+}
+
+export interface LocalisedText {
+  de: string;
+  en: string;
+}
+
+export interface FrameworkSummary {
+  frameworkId: string;
+  title: LocalisedText;
+  versions: { version: number; dimensions: { key: string; number: number; title: LocalisedText }[] }[];
+}
+
+export interface AssessmentSummary {
+  id: string;
+  cycleId: string;
+  frameworkId: string;
+  frameworkVersion: number;
+  dimensionKeys: string[];
+  visibility: 'named' | 'anonymous';
+  status: 'open' | 'closed';
+  openedOn: string;
+  closedOn: string | null;
+  raters: number;
+  submitted: number;
+}
+
+export interface ItemResult {
+  counts: Record<Rating, number>;
+  rated: number;
+  cannotJudge: number;
+  median: number | null;
+  divergence: number | null;
+}
+
+export interface DerivedGoal {
+  goalId: string;
+  level: string;
+  title: string;
+  definedOn: string;
+  status: string | null;
+}
+
+export interface AssessmentItem {
+  key: string;
+  position: number;
+  dimensionKey: string;
+  themeKey: string;
+  theme: LocalisedText | null;
+  text: LocalisedText | null;
+  yourRating: { rating: Rating; comment: string; ratedOn: string } | null;
+  result: ItemResult | null;
+  ratings: { rater: { userId: string; displayName: string | null } | null; rating: Rating; comment: string }[];
+  priority: { prioritisedOn: string; note: string } | null;
+  derivedGoals: DerivedGoal[];
+}
+
+export interface Assessment {
+  id: string;
+  networkId: string;
+  cycleId: string;
+  framework: { frameworkId: string; version: number; title: LocalisedText | null };
+  dimensions: { key: string; number: number | null; title: LocalisedText | null }[];
+  visibility: 'named' | 'anonymous';
+  status: 'open' | 'closed';
+  openedOn: string;
+  closedOn: string | null;
+  raters: number;
+  submitted: number;
+  youRate: boolean;
+  items: AssessmentItem[];
+  version: number;
+}
+
+export interface AgendaEntry {
+  rank: number;
+  key: string;
+  text: LocalisedText | null;
+  theme: LocalisedText | null;
+  median: number | null;
+  divergence: number | null;
+  rated: number;
+  cannotJudge: number;
+  counts: Record<Rating, number>;
+  prioritised: boolean;
 }

@@ -111,6 +111,32 @@ export function CheckboxGroup(props: FieldProps & { values: string[]; onChange(v
   );
 }
 
+/** One choice of several as radio buttons: Tab enters the group, the arrow keys choose. */
+export function RadioGroup(props: FieldProps & { value: string; onChange(value: string): void; options: { value: string; label: string }[] }) {
+  const { name, label, errors, value, onChange, options, required } = props;
+  const { t } = useI18n();
+  const id = useId();
+  const messages = errors[name] ?? [];
+  return (
+    <fieldset className={`field radio-group${messages.length > 0 ? ' field-invalid' : ''}`} aria-describedby={messages.length > 0 ? `${id}-error` : undefined}>
+      <legend>
+        {label} {required ? <span className="required">{t('app.required')}</span> : null}
+      </legend>
+      {options.map((option) => (
+        <label key={option.value} className="checkbox">
+          <input type="radio" name={`${name}-${id}`} value={option.value} checked={value === option.value} onChange={() => onChange(option.value)} />
+          {option.label}
+        </label>
+      ))}
+      {messages.length > 0 ? (
+        <p className="field-error" id={`${id}-error`} data-field={name}>
+          {messages.join(' ')}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
 export function FormStatus({ problem, success }: { problem: string | null; success: string | null }) {
   return (
     <>

@@ -83,11 +83,10 @@ export class AssessmentsProjection implements Projection {
   }
 
   private async load(ids: string[], manager: EntityManager): Promise<Map<string, Round>> {
-    const [rows, items, ratings] = await Promise.all([
-      manager.findBy(AssessmentRow, { id: In(ids) }),
-      manager.findBy(AssessmentItemRow, { assessmentId: In(ids) }),
-      manager.findBy(AssessmentRatingRow, { assessmentId: In(ids) }),
-    ]);
+    // One after the other: the batch's transaction has one connection, which runs one query at a time.
+    const rows = await manager.findBy(AssessmentRow, { id: In(ids) });
+    const items = await manager.findBy(AssessmentItemRow, { assessmentId: In(ids) });
+    const ratings = await manager.findBy(AssessmentRatingRow, { assessmentId: In(ids) });
     const rounds = new Map(rows.map((row) => [row.id, { row, items: new Map<string, AssessmentItemRow>(), ratings: new Map<string, AssessmentRatingRow>() }]));
     for (const item of items) rounds.get(item.assessmentId)?.items.set(item.key, item);
     for (const rating of ratings) rounds.get(rating.assessmentId)?.ratings.set(`${rating.raterId} ${rating.itemKey}`, rating);
