@@ -5,9 +5,8 @@ import { loadConfig, ReadModelPositions } from '@kreislauf/storage';
 import { register } from 'prom-client';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DefineGoalCommand, ExecuteGoalCommand } from '../apps/api/src/goals/goal.commands';
-import { ExecuteNetworkCommand } from '../apps/api/src/networks/network.commands';
-import { CommandContext } from '../apps/api/src/write/command-context';
-import { concretise, coordinator, measurement, networkSetup, operationalDefinition, review, steeringGroup, strategicDefinition } from './goal-data';
+import { commandContext, setUpNetwork } from './bench-network';
+import { concretise, measurement, operationalDefinition, review, steeringGroup } from './goal-data';
 import { CpuUse, measureCpu } from './cpu';
 import { Latencies, summarise } from './stats';
 
@@ -43,17 +42,7 @@ export async function benchAppends(url: string, clients: number, goals: number, 
   try {
     const bus = app.get(CommandBus);
     const positions = app.get(ReadModelPositions);
-    const context = (actor = coordinator): CommandContext => ({ actor, correlationId: randomUUID(), causationId: null, now: new Date() });
-
-    const networkId = randomUUID();
-    const cycleId = randomUUID();
-    for (const command of networkSetup(networkId, cycleId, 0)) await bus.execute(new ExecuteNetworkCommand(command, context()));
-    const parents: string[] = [];
-    for (let i = 0; i < STRATEGIC_GOALS; i++) {
-      const goalId = randomUUID();
-      await bus.execute(new DefineGoalCommand(goalId, strategicDefinition(networkId, cycleId, i), context(steeringGroup)));
-      parents.push(goalId);
-    }
+    const { networkId, cycleId, parents } = await setUpNetwork(bus, STRATEGIC_GOALS);
 
     const samples = new Map<string, number[]>(COMMANDS_PER_GOAL.map((type) => [type, []]));
     let recording = false;
@@ -69,11 +58,11 @@ export async function benchAppends(url: string, clients: number, goals: number, 
           for (let index = first + k; index < first + count; index += clients) {
             const goalId = randomUUID();
             const definition = operationalDefinition(networkId, cycleId, parents[index % parents.length], index);
-            await timed('DefineGoal', () => bus.execute(new DefineGoalCommand(goalId, definition, context())));
-            await timed('ConcretiseGoal', () => bus.execute(new ExecuteGoalCommand(concretise(goalId, index), context())));
-            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 0), context())));
-            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 1), context())));
-            await timed('ReviewGoal', () => bus.execute(new ExecuteGoalCommand(review(goalId, index, 0), context(steeringGroup))));
+            await timed('DefineGoal', () => bus.execute(new DefineGoalCommand(goalId, definition, commandContext())));
+            await timed('ConcretiseGoal', () => bus.execute(new ExecuteGoalCommand(concretise(goalId, index), commandContext())));
+            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 0), commandContext())));
+            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 1), commandContext())));
+            await timed('ReviewGoal', () => bus.execute(new ExecuteGoalCommand(review(goalId, index, 0), commandContext(steeringGroup))));
           }
         }),
       );

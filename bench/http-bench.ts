@@ -8,10 +8,9 @@ import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import autocannon from 'autocannon';
 import { createApi } from '../apps/api/src/bootstrap';
 import { DefineGoalCommand, ExecuteGoalCommand } from '../apps/api/src/goals/goal.commands';
-import { ExecuteNetworkCommand } from '../apps/api/src/networks/network.commands';
-import { CommandContext } from '../apps/api/src/write/command-context';
+import { commandContext, setUpNetwork } from './bench-network';
 import { freePort } from './postgres';
-import { concretise, coordinator, networkSetup, operationalDefinition, steeringGroup, strategicDefinition } from './goal-data';
+import { concretise, operationalDefinition } from './goal-data';
 import { Latencies, round, summarise } from './stats';
 
 const STRATEGIC_GOALS = 10;
@@ -143,21 +142,12 @@ async function setUp(url: string, secret: string, goals: number): Promise<{ netw
   await app.init();
   try {
     const bus = app.get(CommandBus);
-    const context = (actor = coordinator): CommandContext => ({ actor, correlationId: randomUUID(), causationId: null, now: new Date() });
-    const networkId = randomUUID();
-    const cycleId = randomUUID();
-    for (const command of networkSetup(networkId, cycleId, 0)) await bus.execute(new ExecuteNetworkCommand(command, context()));
-    const parents: string[] = [];
-    for (let i = 0; i < STRATEGIC_GOALS; i++) {
-      const goalId = randomUUID();
-      await bus.execute(new DefineGoalCommand(goalId, strategicDefinition(networkId, cycleId, i), context(steeringGroup)));
-      parents.push(goalId);
-    }
+    const { networkId, cycleId, parents } = await setUpNetwork(bus, STRATEGIC_GOALS);
     const goalIds: string[] = [];
     for (let index = 0; index < goals; index++) {
       const goalId = randomUUID();
-      await bus.execute(new DefineGoalCommand(goalId, operationalDefinition(networkId, cycleId, parents[index % parents.length], index), context()));
-      await bus.execute(new ExecuteGoalCommand(concretise(goalId, index), context()));
+      await bus.execute(new DefineGoalCommand(goalId, operationalDefinition(networkId, cycleId, parents[index % parents.length], index), commandContext()));
+      await bus.execute(new ExecuteGoalCommand(concretise(goalId, index), commandContext()));
       goalIds.push(goalId);
     }
     return { networkId, goalIds };

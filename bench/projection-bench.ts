@@ -6,12 +6,10 @@ import {
   evolveGoal,
   evolveNetwork,
   GoalCommand,
-  GoalEvent,
   goalEventOccurredOn,
   GoalState,
   initialGoalState,
   initialNetworkState,
-  NetworkEvent,
   networkEventOccurredOn,
   NetworkState,
 } from '@kreislauf/domain';
@@ -20,6 +18,7 @@ import { createProjections, Projection, ProjectionRunner, readModelDataSourceOpt
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { CpuUse, measureCpu } from './cpu';
+import { appendInTransactions, newEvent } from './stream-append';
 import { Actor, adjust, concretise, coordinator, Definition, measurement, networkSetup, operationalDefinition, review, steeringGroup, strategicDefinition } from './goal-data';
 
 const STRATEGIC_PER_NETWORK = 5;
@@ -124,16 +123,6 @@ function networkStream(networkId: string, cycleId: string, index: number): NewEv
   });
 }
 
-function newEvent(event: GoalEvent | NetworkEvent, actor: Actor, networkId: string, occurredAt: string, reason?: string): NewEvent {
-  return {
-    eventId: randomUUID(),
-    type: event.type,
-    schemaVersion: event.schemaVersion,
-    data: event.data as unknown as Record<string, unknown>,
-    metadata: { actor, networkId, correlationId: randomUUID(), causationId: null, occurredAt, ...(reason ? { reason } : {}) },
-  };
-}
-
 export interface LoadResult {
   streams: number;
   transactions: number;
@@ -156,23 +145,9 @@ export async function loadHistory(store: PostgresEventStore, url: string, histor
     const appendAll = async (streams: StreamAppend[]) => {
       const batches: StreamAppend[][] = [];
       for (let i = 0; i < streams.length; i += STREAMS_PER_TRANSACTION) batches.push(streams.slice(i, i + STREAMS_PER_TRANSACTION));
-      let next = 0;
-      const writer = async () => {
-        for (let i = next++; i < batches.length; i = next++) {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
-            for (const { streamId, events } of batches[i]) await store.appendWithin(client, streamId, events, 'no_stream');
-            await client.query('COMMIT');
-          } catch (error) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw error;
-          } finally {
-            client.release();
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: WRITERS }, writer));
+      await appendInTransactions(pool, batches, WRITERS, async (client, batch) => {
+        for (const { streamId, events } of batch) await store.appendWithin(client, streamId, events, 'no_stream');
+      });
     };
     await appendAll(history.networkStreams);
     await appendAll(history.goalStreams);

@@ -44,6 +44,7 @@ import { GetProgrammeHistory, GetProgrammeHistoryHandler, GetProgressReport, Get
 import { Actor, coordinator, steeringGroup } from './goal-data';
 import { openServer } from './postgres';
 import { openReadModels } from './projection-bench';
+import { appendInTransactions, newEvent } from './stream-append';
 import { formatNumber, round } from './stats';
 
 /**
@@ -138,22 +139,7 @@ class History {
       segment = { streamId, expectedVersion: known.version === -1 ? 'no_stream' : known.version, events: [] };
       this.year.set(streamId, segment);
     }
-    for (const event of events) {
-      segment.events.push({
-        eventId: randomUUID(),
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        data: event.data as Record<string, unknown>,
-        metadata: {
-          actor: meta.actor,
-          networkId: meta.networkId,
-          correlationId: randomUUID(),
-          causationId: null,
-          occurredAt: meta.occurredOn(event),
-          ...(meta.reason ? { reason: meta.reason } : {}),
-        },
-      });
-    }
+    for (const event of events) segment.events.push(newEvent(event, meta.actor, meta.networkId, meta.occurredOn(event), meta.reason));
     this.states.set(streamId, { state, version: known.version + events.length });
     this.events += events.length;
     if (streamId.startsWith('goal-')) this.goalEvents += events.length;
@@ -440,23 +426,9 @@ async function append(store: PostgresEventStore, url: string, history: History):
   const pool = new Pool({ connectionString: url, max: 4 });
   try {
     for (const segments of history.years) {
-      let next = 0;
-      const writer = async () => {
-        for (let i = next++; i < segments.length; i = next++) {
-          const client = await pool.connect();
-          try {
-            await client.query('BEGIN');
-            await store.appendWithin(client, segments[i].streamId, segments[i].events, segments[i].expectedVersion);
-            await client.query('COMMIT');
-          } catch (error) {
-            await client.query('ROLLBACK').catch(() => undefined);
-            throw error;
-          } finally {
-            client.release();
-          }
-        }
-      };
-      await Promise.all(Array.from({ length: 4 }, writer));
+      await appendInTransactions(pool, segments, 4, async (client, segment) => {
+        await store.appendWithin(client, segment.streamId, segment.events, segment.expectedVersion);
+      });
     }
   } finally {
     await pool.end();

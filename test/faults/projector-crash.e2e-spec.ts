@@ -1,23 +1,18 @@
 import { allRows } from '@kreislauf/read-models/testing/read-model-database';
-import { AuditedDatabase, brokenChains, PROJECTION_NAMES, rebuiltFromZero, until, writeHistories } from './support/projection-audit';
-import { killAllProjectors, startProjector } from './support/projector-process';
+import { auditedDatabaseForSuite } from './support/audited-database-suite';
+import { brokenChains, PROJECTION_NAMES, rebuiltFromZero, until, writeHistories } from './support/projection-audit';
+import { startProjector } from './support/projector-process';
 
 /**
  * A projector process killed with SIGKILL while it catches up under load loses at most the batch it had not
  * committed; a new one continues from the checkpoints, and the read models end as a rebuild from position 0.
  */
 describe('a projector killed in the middle of catching up', () => {
-  let db: AuditedDatabase;
-
-  beforeAll(async () => {
-    db = await AuditedDatabase.create();
-  });
-  afterAll(async () => {
-    await killAllProjectors();
-    await db.close();
-  });
+  const auditedDatabase = auditedDatabaseForSuite();
 
   it('is restarted and ends with read models equal to a rebuild from position 0, no event applied twice', async () => {
+    const db = auditedDatabase();
+
     // given a backlog of about 500 events and a projector that catches up in small batches
     await writeHistories(db.store, 12, 4);
     const first = startProjector('projector-killed', db.url, { PROJECTION_BATCH_SIZE: '10' });

@@ -1,6 +1,7 @@
 import { allRows } from '@kreislauf/read-models/testing/read-model-database';
-import { AuditedDatabase, brokenChains, PROJECTION_NAMES, rebuiltFromZero, until, writeHistories } from './support/projection-audit';
-import { killAllProjectors, startProjector } from './support/projector-process';
+import { auditedDatabaseForSuite } from './support/audited-database-suite';
+import { brokenChains, PROJECTION_NAMES, rebuiltFromZero, until, writeHistories } from './support/projection-audit';
+import { startProjector } from './support/projector-process';
 
 const HANDOVER_LIMIT_MS = 10_000;
 
@@ -12,17 +13,11 @@ const HANDOVER_LIMIT_MS = 10_000;
  * goal history tried to insert each goal event exactly once; and the read models equal a rebuild from 0.
  */
 describe('two projector processes', () => {
-  let db: AuditedDatabase;
-
-  beforeAll(async () => {
-    db = await AuditedDatabase.create();
-  });
-  afterAll(async () => {
-    await killAllProjectors();
-    await db.close();
-  });
+  const auditedDatabase = auditedDatabaseForSuite();
 
   it('run each projection in exactly one of them, and the survivor takes over within 10 s of a SIGKILL', async () => {
+    const db = auditedDatabase();
+
     // given two projectors on one database, the first started first
     await writeHistories(db.store, 4, 2);
     const first = startProjector('projector-first', db.url, { PROJECTION_BATCH_SIZE: '10' });

@@ -6,14 +6,12 @@ import {
   AssessmentNotFound,
   AssessmentState,
   DefineGoal,
-  DefinitionFacts,
   frameworkDecider,
   goalDecider,
   goalEventOccurredOn,
   networkDecider,
-  principlesInForce,
 } from '@kreislauf/domain';
-import { goalStream } from '../goals/goal-command.handlers';
+import { definitionFacts, goalStream } from '../goals/goal-command.handlers';
 import { networkStream } from '../networks/network-command.handler';
 import { CommandContext, WriteResult } from '../write/command-context';
 import { EventSourcedExecutor } from '../write/event-sourced-executor';
@@ -119,24 +117,11 @@ export class DefineGoalFromPriorityHandler implements ICommandHandler<DefineGoal
             hasItem: round.state.itemKeys.includes(source.itemKey),
             prioritised: round.state.priorities.includes(source.itemKey),
           };
-    const command: DefineGoal = { type: 'DefineGoal', goalId, data, facts: await this.definitionFacts(data), sourceItem: { ref: source, fact } };
+    const command: DefineGoal = { type: 'DefineGoal', goalId, data, facts: await definitionFacts(this.executor, this.facts, data), sourceItem: { ref: source, fact } };
     const result = await this.executor.execute(goalDecider, goalStream(goalId), command, context, (event) => ({
       networkId: data.networkId,
       occurredAt: goalEventOccurredOn(event),
     }));
     return { id: goalId, ...result };
-  }
-
-  /** The same facts as for any definition: the cycle, the parent goal, the decision and the Leitbild in force. */
-  private async definitionFacts(data: DefineGoal['data']): Promise<DefinitionFacts> {
-    const network = await this.executor.load(networkDecider, networkStream(data.networkId));
-    const decision = await this.facts.decision(data.decisionId);
-    const cycle = network.state.status === 'registered' ? network.state.cycles[data.cycleId] : undefined;
-    let parent: DefinitionFacts['parent'] = null;
-    if (data.parentGoalId) {
-      const { state } = await this.executor.load(goalDecider, goalStream(data.parentGoalId));
-      if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
-    }
-    return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent, decision, principlesInForce: principlesInForce(network.state) };
   }
 }

@@ -1,4 +1,5 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Rating, RATINGS, Visibility, VISIBILITIES } from '@kreislauf/domain';
@@ -7,6 +8,28 @@ import { ReadQueryDto } from '../http/query-params.dto';
 
 const KEY = /^[a-z0-9_.]{1,80}$/;
 const KEY_MESSAGE = 'keys are 1 to 80 lower-case letters, digits, "_" or "."';
+
+/** Applies the decorators as if written above the property, the last first, so that validation messages keep their order. */
+const stacked = (...decorators: PropertyDecorator[]) => applyDecorators(...decorators.reverse());
+
+/** The key of a framework's dimension, theme, goal, question or item. */
+const IsFrameworkKey = (example: string) => stacked(ApiProperty({ example }), Matches(KEY, { message: KEY_MESSAGE }));
+
+/** A free text of at most 2000 characters that may be left out. */
+const IsOptionalNote = (example: string) => stacked(ApiPropertyOptional({ example, maxLength: 2000 }), IsOptional(), IsString(), Length(0, 2000));
+
+/** A list of nested objects, each validated as `type`. */
+function IsNestedList(type: new () => object, maxItems: number, { minItems, optional = false, description }: { minItems?: number; optional?: boolean; description?: string } = {}) {
+  const options = { type: [type], maxItems, ...(description === undefined ? {} : { description }) } as ApiPropertyOptions;
+  return stacked(
+    ...(optional ? [ApiPropertyOptional(options), IsOptional()] : [ApiProperty(options)]),
+    IsArray(),
+    ...(minItems === undefined ? [] : [ArrayMinSize(minItems)]),
+    ArrayMaxSize(maxItems),
+    ValidateNested({ each: true }),
+    Type(() => type),
+  );
+}
 
 export class LabelDto {
   @ApiProperty({ example: 'Netzwerk', maxLength: 2000 })
@@ -20,49 +43,38 @@ export class LabelDto {
   en!: string;
 }
 
+/** German and English text of a framework entry. */
+const IsLabel = () => stacked(ApiProperty({ type: LabelDto }), ValidateNested(), Type(() => LabelDto));
+
 export class FrameworkGoalDto {
-  @ApiProperty({ example: 'network.goals.shared_goals' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network.goals.shared_goals')
   key!: string;
 
-  @ApiProperty({ type: LabelDto })
-  @ValidateNested()
-  @Type(() => LabelDto)
+  @IsLabel()
   text!: LabelDto;
 }
 
 export class FrameworkThemeDto {
-  @ApiProperty({ example: 'network.goals' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network.goals')
   key!: string;
 
-  @ApiProperty({ type: LabelDto })
-  @ValidateNested()
-  @Type(() => LabelDto)
+  @IsLabel()
   title!: LabelDto;
 
-  @ApiProperty({ type: [FrameworkGoalDto], maxItems: 50 })
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => FrameworkGoalDto)
+  @IsNestedList(FrameworkGoalDto, 50)
   goals!: FrameworkGoalDto[];
 }
 
 export class FrameworkQuestionDto {
-  @ApiProperty({ example: 'network.strategic.resources' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network.strategic.resources')
   key!: string;
 
-  @ApiProperty({ type: LabelDto })
-  @ValidateNested()
-  @Type(() => LabelDto)
+  @IsLabel()
   text!: LabelDto;
 }
 
 export class FrameworkDimensionDto {
-  @ApiProperty({ example: 'network' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network')
   key!: string;
 
   @ApiProperty({ example: 3, minimum: 1, maximum: 99 })
@@ -71,9 +83,7 @@ export class FrameworkDimensionDto {
   @Max(99)
   number!: number;
 
-  @ApiProperty({ type: LabelDto })
-  @ValidateNested()
-  @Type(() => LabelDto)
+  @IsLabel()
   title!: LabelDto;
 
   @ApiPropertyOptional({ type: LabelDto, nullable: true })
@@ -82,43 +92,22 @@ export class FrameworkDimensionDto {
   @Type(() => LabelDto)
   description?: LabelDto | null;
 
-  @ApiPropertyOptional({ type: [LabelDto], maxItems: 30, description: 'The questions the dimension asks (Zentrale Fragen)' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => LabelDto)
+  @IsNestedList(LabelDto, 30, { optional: true, description: 'The questions the dimension asks (Zentrale Fragen)' })
   keyQuestions?: LabelDto[];
 
-  @ApiProperty({ type: [FrameworkThemeDto], maxItems: 30, description: 'Empty for a dimension present by name only' })
-  @IsArray()
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => FrameworkThemeDto)
+  @IsNestedList(FrameworkThemeDto, 30, { description: 'Empty for a dimension present by name only' })
   themes!: FrameworkThemeDto[];
 
-  @ApiPropertyOptional({ type: [FrameworkQuestionDto], maxItems: 50, description: 'Questions for the strategic-political level' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(50)
-  @ValidateNested({ each: true })
-  @Type(() => FrameworkQuestionDto)
+  @IsNestedList(FrameworkQuestionDto, 50, { optional: true, description: 'Questions for the strategic-political level' })
   strategicQuestions?: FrameworkQuestionDto[];
 }
 
 /** The whole content of the next version of a framework. */
 export class PublishFrameworkVersionDto {
-  @ApiProperty({ type: LabelDto })
-  @ValidateNested()
-  @Type(() => LabelDto)
+  @IsLabel()
   title!: LabelDto;
 
-  @ApiProperty({ type: [FrameworkDimensionDto], maxItems: 30 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(30)
-  @ValidateNested({ each: true })
-  @Type(() => FrameworkDimensionDto)
+  @IsNestedList(FrameworkDimensionDto, 30, { minItems: 1 })
   dimensions!: FrameworkDimensionDto[];
 
   @IsCalendarDate({ description: 'The day the version takes effect' })
@@ -164,28 +153,19 @@ export class OpenAssessmentDto {
 }
 
 export class ItemRatingDto {
-  @ApiProperty({ example: 'network.goals.review_system' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network.goals.review_system')
   itemKey!: string;
 
   @ApiProperty({ enum: RATINGS })
   @IsIn(RATINGS)
   rating!: Rating;
 
-  @ApiPropertyOptional({ example: 'Die Ziele werden selten gemeinsam angeschaut.', maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsOptionalNote('Die Ziele werden selten gemeinsam angeschaut.')
   comment?: string;
 }
 
 export class SubmitRatingsDto {
-  @ApiProperty({ type: [ItemRatingDto], maxItems: 300 })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(300)
-  @ValidateNested({ each: true })
-  @Type(() => ItemRatingDto)
+  @IsNestedList(ItemRatingDto, 300, { minItems: 1 })
   ratings!: ItemRatingDto[];
 
   @IsCalendarDate()
@@ -198,17 +178,13 @@ export class CloseAssessmentDto {
 }
 
 export class PrioritiseItemDto {
-  @ApiProperty({ example: 'network.goals.review_system' })
-  @Matches(KEY, { message: KEY_MESSAGE })
+  @IsFrameworkKey('network.goals.review_system')
   itemKey!: string;
 
   @IsCalendarDate()
   prioritisedOn!: string;
 
-  @ApiPropertyOptional({ example: 'Größte Uneinigkeit; im Dialog als Schwerpunkt vereinbart', maxLength: 2000 })
-  @IsOptional()
-  @IsString()
-  @Length(0, 2000)
+  @IsOptionalNote('Größte Uneinigkeit; im Dialog als Schwerpunkt vereinbart')
   note?: string;
 }
 

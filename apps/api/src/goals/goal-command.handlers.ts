@@ -39,21 +39,21 @@ abstract class GoalWriter {
   }
 
   protected async defineCommand(goalId: string, data: GoalDefinition): Promise<DefineGoal> {
-    return { type: 'DefineGoal', goalId, data, facts: await this.factsFor(data) };
+    return { type: 'DefineGoal', goalId, data, facts: await definitionFacts(this.executor, this.facts, data) };
   }
+}
 
-  /** What the event store says about the cycle, the parent goal and the Leitbild; what the read models say about the decision. */
-  private async factsFor(data: GoalDefinition): Promise<DefinitionFacts> {
-    const network = await this.executor.load(networkDecider, networkStream(data.networkId));
-    const decision = await this.facts.decision(data.decisionId);
-    const cycle = network.state.status === 'registered' ? network.state.cycles[data.cycleId] : undefined;
-    let parent: DefinitionFacts['parent'] = null;
-    if (data.parentGoalId) {
-      const { state } = await this.executor.load(goalDecider, goalStream(data.parentGoalId));
-      if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
-    }
-    return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent, decision, principlesInForce: principlesInForce(network.state) };
+/** What the event store says about the cycle, the parent goal and the Leitbild; what the read models say about the decision. */
+export async function definitionFacts(executor: EventSourcedExecutor, facts: ReadModelFacts, data: GoalDefinition): Promise<DefinitionFacts> {
+  const network = await executor.load(networkDecider, networkStream(data.networkId));
+  const decision = await facts.decision(data.decisionId);
+  const cycle = network.state.status === 'registered' ? network.state.cycles[data.cycleId] : undefined;
+  let parent: DefinitionFacts['parent'] = null;
+  if (data.parentGoalId) {
+    const { state } = await executor.load(goalDecider, goalStream(data.parentGoalId));
+    if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
   }
+  return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent, decision, principlesInForce: principlesInForce(network.state) };
 }
 
 function networkOf(state: GoalState, goalId: string): string {

@@ -152,6 +152,12 @@ function entry<E>(text: {
 
 const own = (event: SummarisedEvent) => idOfStream(event.streamId);
 
+/** " (vorher „…“)" when the title the log knew for the event's own stream is not `title`. */
+const formerly = (titles: Titles, event: SummarisedEvent, title: string, lang: Lang) => {
+  const before = titles.get(own(event));
+  return before !== undefined && before !== title ? ` (${lang === 'de' ? 'vorher' : 'formerly'} ${quoted(before, lang)})` : '';
+};
+
 /**
  * The summary of every event type the domain has. A new event type gets an entry here; until it has one,
  * its rows read "Ereignis <type> in <stream>".
@@ -255,10 +261,8 @@ export const AUDIT_TEXTS: Record<string, AuditText> = {
   OrganisationDescribed: entry<OrganisationDescribed>({
     summary: (data, titles, event) =>
       both((l) => {
-        const before = titles.get(own(event));
-        const renamed = before !== undefined && before !== data.name ? ` (${l === 'de' ? 'vorher' : 'formerly'} ${quoted(before, l)})` : '';
         const what = l === 'de' ? `Beschreibung der Organisation ${quoted(data.name, l)} geändert` : `Description of organisation ${quoted(data.name, l)} changed`;
-        return `${what}${renamed}${contactGiven(data.contactPerson, l)}`;
+        return `${what}${formerly(titles, event, data.name, l)}${contactGiven(data.contactPerson, l)}`;
       }),
     names: (data, event) => [{ id: own(event), kind: 'organisation', title: data.name }],
   }),
@@ -330,11 +334,7 @@ export const AUDIT_TEXTS: Record<string, AuditText> = {
   }),
   OfferRevised: entry<OfferRevised>({
     summary: (data, titles, event) =>
-      both((l) => {
-        const before = titles.get(own(event));
-        const renamed = before !== undefined && before !== data.title ? ` (${l === 'de' ? 'vorher' : 'formerly'} ${quoted(before, l)})` : '';
-        return `${l === 'de' ? 'Angebot' : 'Offer'} ${quoted(data.title, l)} ${l === 'de' ? 'überarbeitet' : 'revised'}${renamed}`;
-      }),
+      both((l) => `${l === 'de' ? 'Angebot' : 'Offer'} ${quoted(data.title, l)} ${l === 'de' ? 'überarbeitet' : 'revised'}${formerly(titles, event, data.title, l)}`),
     names: (data, event) => [{ id: own(event), kind: 'offer', title: data.title }],
   }),
   OfferWithdrawn: entry<unknown>({
