@@ -53,7 +53,22 @@ interface Conflict {
  * Sends a goal write with If-Match for the version the form was based on. A 409 means someone else changed the
  * goal: the form then reads the goal again and shows what differs, and may send again on the new version.
  */
-function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void) {
+/** What a goal form sends: where, the body as the form stands when sent, the text on success, and what to do then. */
+interface GoalWriteSpec {
+  path: string;
+  body(): unknown;
+  savedText: string;
+  onDone(): void;
+}
+
+/** A form's fields as strings, each with its setter, and a reset to the blank form. */
+function useFields<T extends Record<string, string>>(blank: T) {
+  const [values, setValues] = useState(blank);
+  const set = (field: keyof T) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+  return { values, set, reset: () => setValues(blank) };
+}
+
+function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void, spec: GoalWriteSpec) {
   const i18n = useI18n();
   const { api, recordWrite } = useSession();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -101,7 +116,7 @@ function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void) {
     }
   };
 
-  const submit = (validator: Validator, path: string, body: () => unknown, savedText: string, onDone: () => void) => {
+  const submit = (validator: Validator) => {
     setErrors(validator.errors);
     setConflict(null);
     if (!validator.valid) {
@@ -109,11 +124,12 @@ function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void) {
       setProblem(i18n.t('form.invalidFields'));
       return;
     }
-    void send(path, body(), savedText, goal.version, onDone);
+    void send(spec.path, spec.body(), spec.savedText, goal.version, spec.onDone);
   };
 
-  const retry = (path: string, body: unknown, savedText: string, onDone: () => void) => {
-    if (conflict) void send(path, body, savedText, conflict.current.version, onDone);
+  /** Sends the form again on the version someone else wrote. */
+  const retry = () => {
+    if (conflict) void send(spec.path, spec.body(), spec.savedText, conflict.current.version, spec.onDone);
   };
 
   return { errors, problem, success, conflict, busy, submit, retry };
@@ -178,6 +194,27 @@ function FormFrame({ title, id, onSubmit, busy, submitLabel, status, children }:
   );
 }
 
+/** A goal form with its problem, success and conflict messages above the fields. */
+function GoalFormFrame({ id, title, submitLabel, write, onSubmit, children }: { id: string; title: string; submitLabel: string; write: ReturnType<typeof useGoalWrite>; onSubmit(): void; children: ReactNode }) {
+  return (
+    <FormFrame
+      id={id}
+      title={title}
+      onSubmit={onSubmit}
+      busy={write.busy}
+      submitLabel={submitLabel}
+      status={
+        <>
+          <FormStatus problem={write.problem} success={write.success} />
+          {write.conflict ? <ConflictNotice conflict={write.conflict} onRetry={write.retry} /> : null}
+        </>
+      }
+    >
+      {children}
+    </FormFrame>
+  );
+}
+
 function decisionOptions(decisions: NetworkDecision[], subjects: string[], i18n: I18n) {
   return decisions
     .filter((decision) => subjects.includes(decision.subject))
@@ -188,32 +225,19 @@ export function ReviewForm({ goal, decisions, onSaved }: GoalFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const blank = { reviewedOn: today(), assessment: '', evidence: '', decisionId: '' };
-  const [values, setValues] = useState(blank);
-  const write = useGoalWrite(goal, onSaved);
-  const set = (field: keyof typeof values) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+  const { values, set, reset } = useFields(blank);
   const body = () => ({ reviewedOn: values.reviewedOn, assessment: values.assessment, evidence: values.evidence, ...(values.decisionId ? { decisionId: values.decisionId } : {}) });
   const path = `/goals/${goal.id}/reviews`;
+  const write = useGoalWrite(goal, onSaved, { path, body, savedText: t('form.review.saved'), onDone: reset });
   const onSubmit = () => {
     const check = new Validator(t);
     check.date('reviewedOn', values.reviewedOn);
     check.oneOf('assessment', values.assessment, ASSESSMENTS);
     check.text('evidence', values.evidence, 1, 5000);
-    write.submit(check, path, body, t('form.review.saved'), () => setValues(blank));
+    write.submit(check);
   };
   return (
-    <FormFrame
-      id="review-form"
-      title={t('form.review.title')}
-      onSubmit={onSubmit}
-      busy={write.busy}
-      submitLabel={t('form.review.submit')}
-      status={
-        <>
-          <FormStatus problem={write.problem} success={write.success} />
-          {write.conflict ? <ConflictNotice conflict={write.conflict} onRetry={() => write.retry(path, body(), t('form.review.saved'), () => setValues(blank))} /> : null}
-        </>
-      }
-    >
+    <GoalFormFrame id="review-form" title={t('form.review.title')} submitLabel={t('form.review.submit')} write={write} onSubmit={onSubmit}>
       <TextField name="reviewedOn" label={t('form.review.reviewedOn')} type="date" required value={values.reviewedOn} onChange={set('reviewedOn')} errors={write.errors} />
       <SelectField
         name="assessment"
@@ -235,40 +259,27 @@ export function ReviewForm({ goal, decisions, onSaved }: GoalFormProps) {
         placeholder={t('form.decisionNone')}
         options={decisionOptions(decisions, ['goal_review'], i18n)}
       />
-    </FormFrame>
+    </GoalFormFrame>
   );
 }
 
 export function MeasurementForm({ goal, onSaved }: GoalFormProps) {
   const { t } = useI18n();
   const blank = { indicatorKey: goal.indicators[0]?.key ?? '', value: '', measuredOn: today(), source: '' };
-  const [values, setValues] = useState(blank);
-  const write = useGoalWrite(goal, onSaved);
-  const set = (field: keyof typeof values) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+  const { values, set, reset } = useFields(blank);
   const path = `/goals/${goal.id}/measurements`;
   const body = () => ({ indicatorKey: values.indicatorKey, value: Number(values.value.trim().replace(',', '.')), measuredOn: values.measuredOn, source: values.source });
+  const write = useGoalWrite(goal, onSaved, { path, body, savedText: t('form.measurement.saved'), onDone: reset });
   const onSubmit = () => {
     const check = new Validator(t);
     check.oneOf('indicatorKey', values.indicatorKey, goal.indicators.map((indicator) => indicator.key));
     check.number('value', values.value);
     check.date('measuredOn', values.measuredOn);
     check.text('source', values.source, 1, 500);
-    write.submit(check, path, body, t('form.measurement.saved'), () => setValues(blank));
+    write.submit(check);
   };
   return (
-    <FormFrame
-      id="measurement-form"
-      title={t('form.measurement.title')}
-      onSubmit={onSubmit}
-      busy={write.busy}
-      submitLabel={t('form.measurement.submit')}
-      status={
-        <>
-          <FormStatus problem={write.problem} success={write.success} />
-          {write.conflict ? <ConflictNotice conflict={write.conflict} onRetry={() => write.retry(path, body(), t('form.measurement.saved'), () => setValues(blank))} /> : null}
-        </>
-      }
-    >
+    <GoalFormFrame id="measurement-form" title={t('form.measurement.title')} submitLabel={t('form.measurement.submit')} write={write} onSubmit={onSubmit}>
       <SelectField
         name="indicatorKey"
         label={t('form.measurement.indicator')}
@@ -281,7 +292,7 @@ export function MeasurementForm({ goal, onSaved }: GoalFormProps) {
       <TextField name="value" label={t('form.measurement.value')} inputMode="decimal" required value={values.value} onChange={set('value')} errors={write.errors} />
       <TextField name="measuredOn" label={t('form.measurement.measuredOn')} type="date" required value={values.measuredOn} onChange={set('measuredOn')} errors={write.errors} />
       <TextField name="source" label={t('form.measurement.source')} required value={values.source} onChange={set('source')} errors={write.errors} />
-    </FormFrame>
+    </GoalFormFrame>
   );
 }
 
@@ -289,9 +300,7 @@ export function ReorientForm({ goal, decisions, onSaved }: GoalFormProps) {
   const i18n = useI18n();
   const { t } = i18n;
   const blank = { decision: '', rationale: '', reorientedOn: today(), decisionId: '', title: goal.title, reviewIntervalDays: String(goal.reviewIntervalDays), replacementTitle: '', replacementDescription: '' };
-  const [values, setValues] = useState(blank);
-  const write = useGoalWrite(goal, onSaved);
-  const set = (field: keyof typeof values) => (value: string) => setValues((previous) => ({ ...previous, [field]: value }));
+  const { values, set, reset } = useFields(blank);
   const path = `/goals/${goal.id}/reorientations`;
   const body = () => {
     const changes: Record<string, unknown> = {};
@@ -317,6 +326,7 @@ export function ReorientForm({ goal, decisions, onSaved }: GoalFormProps) {
         : {}),
     };
   };
+  const write = useGoalWrite(goal, onSaved, { path, body, savedText: t('form.reorient.saved'), onDone: reset });
   const onSubmit = () => {
     const check = new Validator(t);
     check.oneOf('decision', values.decision, REORIENTATION_DECISIONS);
@@ -330,22 +340,10 @@ export function ReorientForm({ goal, decisions, onSaved }: GoalFormProps) {
       check.text('replacement.title', values.replacementTitle, 1, 300);
       check.text('replacement.description', values.replacementDescription, 0, 5000);
     }
-    write.submit(check, path, body, t('form.reorient.saved'), () => setValues(blank));
+    write.submit(check);
   };
   return (
-    <FormFrame
-      id="reorient-form"
-      title={t('form.reorient.title')}
-      onSubmit={onSubmit}
-      busy={write.busy}
-      submitLabel={t('form.reorient.submit')}
-      status={
-        <>
-          <FormStatus problem={write.problem} success={write.success} />
-          {write.conflict ? <ConflictNotice conflict={write.conflict} onRetry={() => write.retry(path, body(), t('form.reorient.saved'), () => setValues(blank))} /> : null}
-        </>
-      }
-    >
+    <GoalFormFrame id="reorient-form" title={t('form.reorient.title')} submitLabel={t('form.reorient.submit')} write={write} onSubmit={onSubmit}>
       <SelectField
         name="decision"
         label={t('form.reorient.decision')}
@@ -379,7 +377,7 @@ export function ReorientForm({ goal, decisions, onSaved }: GoalFormProps) {
         placeholder={t('form.decisionNone')}
         options={decisionOptions(decisions, ['goal_reorientation'], i18n)}
       />
-    </FormFrame>
+    </GoalFormFrame>
   );
 }
 
@@ -409,7 +407,6 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
   const [indicators, setIndicators] = useState<IndicatorInput[]>([blankIndicator()]);
   const [measures, setMeasures] = useState<MeasureInput[]>([]);
   const [concretisedOn, setConcretisedOn] = useState(today());
-  const write = useGoalWrite(goal, onSaved);
   const path = `/goals/${goal.id}/concretisations`;
   const reset = () => {
     setIndicators([blankIndicator()]);
@@ -424,6 +421,7 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
     measures,
     concretisedOn,
   });
+  const write = useGoalWrite(goal, onSaved, { path, body, savedText: t('form.concretise.saved'), onDone: reset });
   const onSubmit = () => {
     const check = new Validator(t);
     indicators.forEach((indicator, index) => {
@@ -446,26 +444,14 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
       check.notBefore(`${at}.endsOn`, measure.startsOn, measure.endsOn);
     });
     check.date('concretisedOn', concretisedOn);
-    write.submit(check, path, body, t('form.concretise.saved'), reset);
+    write.submit(check);
   };
   const setIndicator = (index: number, field: keyof IndicatorInput) => (value: string) =>
     setIndicators((previous) => previous.map((indicator, at) => (at === index ? { ...indicator, [field]: value } : indicator)));
   const setMeasure = (index: number, field: keyof MeasureInput) => (value: string) =>
     setMeasures((previous) => previous.map((measure, at) => (at === index ? { ...measure, [field]: value } : measure)));
   return (
-    <FormFrame
-      id="concretise-form"
-      title={t('form.concretise.title')}
-      onSubmit={onSubmit}
-      busy={write.busy}
-      submitLabel={t('form.concretise.submit')}
-      status={
-        <>
-          <FormStatus problem={write.problem} success={write.success} />
-          {write.conflict ? <ConflictNotice conflict={write.conflict} onRetry={() => write.retry(path, body(), t('form.concretise.saved'), reset)} /> : null}
-        </>
-      }
-    >
+    <GoalFormFrame id="concretise-form" title={t('form.concretise.title')} submitLabel={t('form.concretise.submit')} write={write} onSubmit={onSubmit}>
       {indicators.map((indicator, index) => (
         <fieldset key={index} className="group">
           <legend>{t('form.concretise.indicator', { n: index + 1 })}</legend>
@@ -532,6 +518,6 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
         {t('form.concretise.addMeasure')}
       </button>
       <TextField name="concretisedOn" label={t('form.concretise.concretisedOn')} type="date" required value={concretisedOn} onChange={setConcretisedOn} errors={write.errors} />
-    </FormFrame>
+    </GoalFormFrame>
   );
 }
