@@ -264,6 +264,9 @@ function setAt(body: Json, path: (string | number)[], value: Json | undefined): 
 const isDate = (value: Json | undefined) => typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
 const textPathsOf = (valid: Json) => pathsOf(valid).filter((path) => typeof at(valid, path) === 'string' && !isDate(at(valid, path)));
 const datePathsOf = (valid: Json) => pathsOf(valid).filter((path) => isDate(at(valid, path)));
+/** Places where a list holds an object: where an array instead of the object once got past validation. */
+const isObject = (value: Json | undefined) => value !== null && typeof value === 'object' && !Array.isArray(value);
+const listedObjectPathsOf = (valid: Json) => pathsOf(valid).filter((path) => typeof path[path.length - 1] === 'number' && isObject(at(valid, path)));
 
 /** A body as sent: JSON text, or raw text that is no JSON at all. */
 function bodyOf(valid: Json): fc.Arbitrary<string> {
@@ -472,6 +475,7 @@ describe('write endpoints under random input', () => {
       example(valid, { 'content-encoding': 'gzip' }), // a zlib error without body-parser's `type`: was a 500
       ...textPathsOf(valid).slice(0, 2).flatMap((path) => [example(setAt(valid, path, 'a\u0000b')), example(setAt(valid, path, 'x\udfff'))]), // refused by jsonb: was a 500
       ...datePathsOf(valid).map((path) => example(setAt(valid, path, '9999-12-31'))), // a next review in year 10000 stopped the goals projection
+      ...listedObjectPathsOf(valid).map((path) => example(setAt(valid, path, []))), // a framework goal given as [] reached the domain: was a 500
     ];
     const seen = new Map<string, number>();
     await fc.assert(

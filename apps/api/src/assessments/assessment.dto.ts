@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, ApiPropertyOptions } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { Rating, RATINGS, Visibility, VISIBILITIES } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { ReadQueryDto } from '../http/query-params.dto';
@@ -26,6 +26,7 @@ function IsNestedList(type: new () => object, maxItems: number, { minItems, opti
     IsArray(),
     ...(minItems === undefined ? [] : [ArrayMinSize(minItems)]),
     ArrayMaxSize(maxItems),
+    IsObject({ each: true }),
     ValidateNested({ each: true }),
     Type(() => type),
   );

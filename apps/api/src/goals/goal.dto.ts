@@ -1,21 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsNumber,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNumber, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import {
   ASSESSMENTS,
   Assessment,
@@ -156,6 +141,7 @@ export class ConcretiseGoalDto {
   @ApiProperty({ type: [IndicatorDto], maxItems: 50 })
   @IsArray()
   @ArrayMaxSize(50)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => IndicatorDto)
   indicators!: IndicatorDto[];
@@ -163,6 +149,7 @@ export class ConcretiseGoalDto {
   @ApiProperty({ type: [MeasureDto], maxItems: 100 })
   @IsArray()
   @ArrayMaxSize(100)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => MeasureDto)
   measures!: MeasureDto[];

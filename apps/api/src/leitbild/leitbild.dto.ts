@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsObject, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 
 export class PrincipleDto {
@@ -24,6 +24,7 @@ export class DraftLeitbildDto {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(30)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => PrincipleDto)
   principles!: PrincipleDto[];

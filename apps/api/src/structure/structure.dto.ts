@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { BODY_KINDS, BodyKind, DECISION_SUBJECTS, DecisionSubject, Sector, SECTOR_KEYS } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { ReadQueryDto } from '../http/query-params.dto';
@@ -115,6 +115,7 @@ export class BodyMembersDto {
   @ApiProperty({ type: [BodyMemberDto], maxItems: 200 })
   @IsArray()
   @ArrayMaxSize(200)
+  @IsObject({ each: true })
   @ValidateNested({ each: true })
   @Type(() => BodyMemberDto)
   members!: BodyMemberDto[];
