@@ -465,7 +465,11 @@ function targetsOf(appends: AppendRow[], catchUpPerSecond: number, { auditExport
       atLeast('HTTP reviews/s at 64 connections', top.perSecond, 1500, '');
       atMost('HTTP review p99 at 64 connections', top.latencyMs.p99, 50, ' ms');
     }
-    atMost(`projection lag p99 at ${http.lag.commandsPerSecond} commands/s`, http.lag.lagMs.p99, 100, ' ms');
+    const lagFigure = `projection lag p99 at ${http.lag.commandsPerSecond} commands/s`;
+    if (http.lag.failed > 0) {
+      // A failed command or read has no lag to count: the figure holds only when every one was measured.
+      targets.push({ figure: lagFigure, measured: `${formatNumber(http.lag.lagMs.p99)} ms over ${http.lag.lagMs.count} of ${http.lag.commands}`, target: '< 100 ms, all measured', met: false, by: `${http.lag.failed} of ${http.lag.commands} failed` });
+    } else atMost(lagFigure, http.lag.lagMs.p99, 100, ' ms');
     atMost('api peak RSS during the HTTP runs', http.apiRss.peakDuringRunsMb, 300, ' MiB');
   }
   if (timeTravel) atMost(`asOf of a goal with ${timeTravel.goalEvents} events, p95 over HTTP`, timeTravel.reads.asOfHttp.latencyMs.p95, 50, ' ms');
