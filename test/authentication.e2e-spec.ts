@@ -1,6 +1,6 @@
 import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
@@ -83,6 +83,36 @@ describe('authentication', () => {
       }
     });
 
+    it('refuses with 401 a validly signed token whose claims have the wrong type, that never expires or was issued in the future', async () => {
+      const key = new TextEncoder().encode(readFileSync(join(dataDir, 'auth-secret'), 'utf8').trim());
+      const now = Math.floor(Date.now() / 1000);
+      const signed = (claims: Record<string, unknown>) =>
+        new SignJWT({ iss: 'kreislauf', aud: 'kreislauf-api', sub: 'u-x', kreislauf_roles: ['admin'], iat: now, exp: now + 600, ...claims }).setProtectedHeader({ alg: 'HS256' }).sign(key);
+      const register = (candidate: string) => api.anonymous().post('/api/v1/networks').auth(candidate, { type: 'bearer' }).send(network);
+      // The same secret with sound claims is accepted: the refusals below are for the claims alone.
+      await register(await signed({ name: 'Kreis-IT' })).expect(201);
+      const refused = [
+        { sub: 42 },
+        { sub: ['a', 'b'] },
+        { sub: { id: 'a' } },
+        { sub: '' },
+        { name: ['Kreis', 'IT'] },
+        { name: { first: 'Kreis' } },
+        { kreislauf_roles: [['admin']] },
+        { kreislauf_roles: { admin: true } },
+        { kreislauf_roles: ['admin', 7] },
+        { exp: undefined },
+        { iat: now + 3600 },
+      ];
+      for (const claims of refused) {
+        const response = await register(await signed(claims));
+        expect({ claims, status: response.status }).toEqual({ claims, status: 401 });
+        expect(response.body).toMatchObject({ code: 'auth.unauthenticated' });
+      }
+      // A clock a few seconds ahead of ours is no reason to refuse.
+      await register(await signed({ iat: now + 5 })).expect(201);
+    });
+
     it('answers 401 without a token, except for /health and the OpenAPI page', async () => {
       const response = await api.anonymous().post('/api/v1/networks').send(network).expect(401);
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
@@ -103,6 +133,7 @@ describe('authentication', () => {
   describe('OIDC mode: tokens of an identity provider, checked against its JWKS', () => {
     let provider: Server;
     let issuer: string;
+    let signingKey: Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
     let sign: (claims: Record<string, unknown>, options?: { audience?: string; issuer?: string }) => Promise<string>;
     let api: TestApi;
 
@@ -117,12 +148,12 @@ describe('authentication', () => {
       });
       await new Promise<void>((resolve) => provider.listen(0, '127.0.0.1', resolve));
       issuer = `http://127.0.0.1:${(provider.address() as AddressInfo).port}/realms/kreis`;
+      signingKey = privateKey;
       sign = (claims, options = {}) =>
-        new SignJWT(claims)
+        new SignJWT({ sub: 'kc-user-1', ...claims })
           .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
           .setIssuer(options.issuer ?? issuer)
           .setAudience(options.audience ?? 'kreislauf')
-          .setSubject('kc-user-1')
           .setExpirationTime('5m')
           .sign(privateKey);
       api = await startTestApi({ AUTH_MODE: 'oidc', OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'kreislauf', OIDC_ROLES_CLAIM: 'realm_access.roles', OIDC_NAME_CLAIM: 'preferred_username' });
@@ -142,6 +173,21 @@ describe('authentication', () => {
         .auth(funder, { type: 'bearer' })
         .send({ title: 'Zyklus', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-01' })
         .expect(403);
+    });
+
+    it('does not start without OIDC_AUDIENCE: a token made for another application would pass', () => {
+      expect(() => loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: issuer })).toThrow(/OIDC_AUDIENCE: AUTH_MODE=oidc needs OIDC_AUDIENCE/);
+      expect(loadConfig({ AUTH_MODE: 'oidc', OIDC_ISSUER: issuer, OIDC_AUDIENCE: 'kreislauf' }).OIDC_AUDIENCE).toBe('kreislauf');
+    });
+
+    it('refuses a provider token whose subject or name is no text, or that has no expiry', async () => {
+      const server = api.app.getHttpServer();
+      const admin = { realm_access: { roles: ['admin'] } };
+      await request(server).post('/api/v1/networks').auth(await sign({ ...admin, sub: ['a', 'b'] }), { type: 'bearer' }).send(network).expect(401);
+      await request(server).post('/api/v1/networks').auth(await sign({ ...admin, preferred_username: 12 }), { type: 'bearer' }).send(network).expect(401);
+      await request(server).post('/api/v1/networks').auth(await sign({ realm_access: { roles: 'admin' } }), { type: 'bearer' }).send(network).expect(201);
+      const unexpiring = await new SignJWT(admin).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuer(issuer).setAudience('kreislauf').setSubject('kc-user-1').sign(signingKey);
+      await request(server).post('/api/v1/networks').auth(unexpiring, { type: 'bearer' }).send(network).expect(401);
     });
 
     it('refuses another audience, another issuer, and tokens of the embedded mode', async () => {

@@ -45,6 +45,11 @@ const schema = z
     message: 'AUTH_MODE=oidc needs OIDC_ISSUER',
     path: ['OIDC_ISSUER'],
   })
+  // Without an audience, a token the issuer made for any other application would be accepted.
+  .refine((env) => env.AUTH_MODE !== 'oidc' || !!env.OIDC_AUDIENCE, {
+    message: 'AUTH_MODE=oidc needs OIDC_AUDIENCE',
+    path: ['OIDC_AUDIENCE'],
+  })
   .refine((env) => env.EVENT_STORE !== 'eventstoredb' || !!env.EVENTSTORE_CONNECTION_STRING, {
     message: 'EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING',
     path: ['EVENTSTORE_CONNECTION_STRING'],
