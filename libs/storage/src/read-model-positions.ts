@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { EVENT_STORE, EventStore, GlobalPosition } from '@kreislauf/event-store';
-import { Projection, PROJECTIONS, projectionsReached, readCheckpoint } from '@kreislauf/read-models';
+import { PoisonedEvent, poisonedEvents, Projection, PROJECTIONS, projectionsReached, readCheckpoint } from '@kreislauf/read-models';
 import { DataSource } from 'typeorm';
 
 const POLL_MS = 20;
@@ -39,5 +39,10 @@ export class ReadModelPositions {
       lag[projection.name] = await this.store.countAfter(await readCheckpoint(this.dataSource.manager, projection.name));
     }
     return lag;
+  }
+
+  /** Events the projections could not apply and went past. */
+  poisoned(): Promise<PoisonedEvent[]> {
+    return poisonedEvents(this.dataSource.manager);
   }
 }

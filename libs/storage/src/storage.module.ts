@@ -60,6 +60,8 @@ export class StorageModule {
             return new ProjectionRunner(dataSource, store, projections, {
               batchSize: options.config.PROJECTION_BATCH_SIZE,
               onError: (projection, error) => logger.error(`projection ${projection} failed: ${String(error)}`, (error as Error)?.stack),
+              onPoisoned: (projection, event, error) =>
+                logger.error(`projection ${projection} went past event ${event.eventId} (${event.type} in ${event.streamId}), which it cannot apply: ${String(error)}`),
               // Each projection runs in one process at a time: the api in-process, or one of several projectors.
               leases: new ProjectionLeases({ connectionString: options.databaseUrl }),
               onLeased: (names) => logger.log(`running in this process now: ${names.join(', ')}`),

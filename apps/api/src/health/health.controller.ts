@@ -17,11 +17,12 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: 'Database reachable, and each projection’s lag in events' })
+  @ApiOperation({ summary: 'Database reachable, each projection’s lag in events, and the events a projection could not apply (poisoned)' })
   check() {
     return this.health.check([
       () => this.database.pingCheck('database', { timeout: 2000 }),
-      async () => this.indicators.check('projections').up({ lag: await this.positions.lag() }),
+      // A poisoned event does not stop the projection, so the service stays up; the list says what is missing from the read models.
+      async () => this.indicators.check('projections').up({ lag: await this.positions.lag(), poisoned: await this.positions.poisoned() }),
     ]);
   }
 }
