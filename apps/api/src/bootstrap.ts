@@ -7,6 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AppModule } from './app.module';
+import { refuseDeepJson } from './http/json-depth';
 import { createValidationPipe } from './http/validation';
 import { contentSecurityPolicy, serveWebApp } from './web/serve-web-app';
 
@@ -23,7 +24,7 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   serveWebApp(app, storage.config);
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
-  app.useBodyParser('json', { limit: storage.config.BODY_LIMIT });
+  app.useBodyParser('json', { limit: storage.config.BODY_LIMIT, verify: refuseDeepJson });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
   const document = SwaggerModule.createDocument(
