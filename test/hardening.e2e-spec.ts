@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { AddressInfo } from 'node:net';
+import { loadConfig } from '@kreislauf/storage';
 import request from 'supertest';
+import { listen } from '../apps/api/src/bootstrap';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
 
@@ -83,6 +86,43 @@ describe('Hardening', () => {
         .set('access-control-request-method', 'POST')
         .set('access-control-request-headers', 'authorization,content-type');
       expectNoCors(preflight.headers);
+    });
+
+    it('lets no cache keep a read that shows personal data', async () => {
+      for (const path of [`/organisations/${fixture.organisationId}`, `/bodies/${fixture.bodyId}`, `/networks/${fixture.networkId}/organisations`, `/networks/${fixture.networkId}/audit`]) {
+        const read = await api.http().get(`/api/v1${path}`).expect(200);
+        expect({ path, cacheControl: read.headers['cache-control'] }).toEqual({ path, cacheControl: 'no-store' });
+      }
+      expect(JSON.stringify((await api.http().get(`/api/v1/organisations/${fixture.organisationId}`)).body)).toContain('Petra Beispiel');
+    });
+
+    it('never answers 304 from a view’s ETag: it is one stream’s version, and the view also shows other streams', async () => {
+      const before = await api.http().get(`/api/v1/bodies/${fixture.bodyId}`).expect(200);
+      expect(JSON.stringify(before.body)).toContain('Familienzentrum Kalk');
+      const renamed = await api
+        .http()
+        .post(`/api/v1/organisations/${fixture.organisationId}/descriptions`)
+        .send({ name: 'Familienzentrum Kalk-Nord', sector: 'day_care', namedInKkg: false, tasks: '', mandates: '', roles: '', resources: '', limits: '', describedOn: '2026-02-01' })
+        .expect(200);
+      const after = await api.http().get(`/api/v1/bodies/${fixture.bodyId}?after=${renamed.body.position}`).set('if-none-match', before.headers.etag).expect(200);
+      // The body's own stream did not change, so its version (the ETag for If-Match) is the same; its view did.
+      expect(after.headers.etag).toBe(before.headers.etag);
+      expect(JSON.stringify(after.body)).toContain('Familienzentrum Kalk-Nord');
+    });
+
+    it('binds this machine only unless HOST says otherwise, and says where it listens', async () => {
+      expect(loadConfig({}).HOST).toBe('127.0.0.1');
+      expect(loadConfig({ HOST: '0.0.0.0' }).HOST).toBe('0.0.0.0');
+      const listening = await startTestApi();
+      try {
+        const address = await listen(listening.app, { HOST: loadConfig({}).HOST, PORT: 0 });
+        const bound = listening.app.getHttpServer().address() as AddressInfo;
+        expect(bound.address).toBe('127.0.0.1');
+        expect(address).toBe(`http://127.0.0.1:${bound.port}`);
+        expect((await fetch(`${address}/health`)).status).toBe(200);
+      } finally {
+        await listening.close();
+      }
     });
 
     it('answers every kind of failure with problem details that show no stack, paths, SQL or ORM internals', async () => {

@@ -19,11 +19,12 @@ export default defineConfig({
   build: {
     outDir: `${repository}dist/web`,
     emptyOutDir: true,
-    sourcemap: true,
+    // The production build ships no source maps (they would publish the sources); `npm run dev:web` has its own.
+    sourcemap: false,
     target: 'es2022',
     chunkSizeWarningLimit: 800,
   },
   server: {
-    proxy: { '/api': 'http://localhost:3000', '/web-config.json': 'http://localhost:3000' },
+    proxy: { '/api': 'http://127.0.0.1:3000', '/web-config.json': 'http://127.0.0.1:3000' },
   },
 });

@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller';
 import { ProjectionLagMetric } from './health/projection-lag.metric';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { requestLogging } from './http/request-logging';
 import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
 import { NetworkCommandHandler } from './networks/network-command.handler';
@@ -48,11 +49,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         LoggerModule.forRoot({
-          pinoHttp: {
-            level: storage.config.LOG_LEVEL,
-            autoLogging: { ignore: (request) => request.url === '/health' || request.url === '/metrics' },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
-          },
+          pinoHttp: requestLogging(storage.config.LOG_LEVEL),
           forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         }),
         StorageModule.forRoot(storage),

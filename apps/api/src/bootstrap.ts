@@ -1,13 +1,16 @@
 import 'reflect-metadata';
+import { AddressInfo } from 'node:net';
+import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { StorageOptions } from '@kreislauf/storage';
+import { AppConfig, StorageOptions } from '@kreislauf/storage';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AppModule } from './app.module';
 import { refuseDeepJson } from './http/json-depth';
+import { noStoredReads } from './http/read-caching';
 import { createValidationPipe } from './http/validation';
 import { contentSecurityPolicy, serveWebApp } from './web/serve-web-app';
 
@@ -24,6 +27,7 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   serveWebApp(app, storage.config);
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
   if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
+  app.use('/api/v1', noStoredReads);
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT, verify: refuseDeepJson });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
@@ -38,4 +42,11 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   );
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
+}
+
+/** Listens on HOST and PORT and gives the address actually bound, for the log (PORT=0 takes a free port). */
+export async function listen(app: INestApplication, config: Pick<AppConfig, 'HOST' | 'PORT'>): Promise<string> {
+  await app.listen(config.PORT, config.HOST);
+  const { address, family, port } = app.getHttpServer().address() as AddressInfo;
+  return `http://${family === 'IPv6' ? `[${address}]` : address}:${port}`;
 }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { closeOnSignals, exitWithStartFailure, loadConfig, resolveDatabase } from '@kreislauf/storage';
-import { createApi } from './bootstrap';
+import { createApi, listen } from './bootstrap';
 import { loadDemoNetworks } from './demo/load-demo';
 import { PersonalDataVault } from './people/personal-data-vault';
 
@@ -10,9 +10,9 @@ async function main(): Promise<void> {
   const database = await resolveDatabase(config);
   const app = await createApi({ config, databaseUrl: database.url, runProjections: config.PROJECTIONS === 'inprocess' });
   closeOnSignals(app, database);
-  await app.listen(config.PORT, config.HOST);
+  const address = await listen(app, config);
   const logger = new Logger('kreislauf');
-  logger.log(`listening on http://localhost:${config.PORT} (OpenAPI at /api/docs)`);
+  logger.log(`listening on ${address} (OpenAPI at /api/docs)`);
   if (process.argv.includes('--demo')) {
     const loaded = await loadDemoNetworks(app.get(CommandBus), app.get(PersonalDataVault));
     logger.log(loaded.length > 0 ? `demo networks loaded: ${loaded.join(', ')}` : 'demo networks present already');

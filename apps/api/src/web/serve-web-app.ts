@@ -57,6 +57,8 @@ export function serveWebApp(app: NestExpressApplication, config: AppConfig, dir:
     response.json(settings);
   });
   if (!dir) return;
+  // A source map left in the build folder (an older build, a build made for debugging) is not published.
+  app.use((request: Request, response: Response, next: NextFunction) => (/\.map$/i.test(request.path) ? response.status(404).end() : next()));
   // Hashed file names under assets/ may be cached for good; index.html must be fetched anew after an upgrade.
   app.useStaticAssets(dir, {
     index: false,
