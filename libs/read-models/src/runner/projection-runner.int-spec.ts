@@ -5,7 +5,8 @@ import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-da
 import { createProjections } from '../read-models';
 import { kreisViersenHistory } from '../testing/kreis-viersen.history';
 import { allRows, countOf, openReadModels, ReadModelTable, rowsOf, untilReadable } from '../testing/read-model-database';
-import { ProjectionRunner, ProjectionRunnerOptions, readCheckpoint } from './projection-runner';
+import { Projection } from '../projection';
+import { poisonedEvents, ProjectionRunner, ProjectionRunnerOptions, readCheckpoint } from './projection-runner';
 
 const BATCH_SIZE = 8;
 const PROJECTION_NAMES = createProjections().map((projection) => projection.name);
@@ -258,6 +259,55 @@ describe('ProjectionRunner', () => {
       } finally {
         await reader.end();
       }
+    });
+  });
+
+  describe('an event the projection cannot apply', () => {
+    /** Counts the events it applied; fails on one event, or for every batch while the database "is away". */
+    function fragile(poisonedId: string) {
+      const state = { applied: [] as string[], databaseAway: false };
+      const projection: Projection = {
+        name: 'fragile',
+        eventTypes: ['*'],
+        tables: [],
+        async apply(batch) {
+          if (state.databaseAway) throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+          if (batch.some((event) => event.eventId === poisonedId)) throw new TypeError('cannot read the actor of this event');
+          state.applied.push(...batch.map((event) => event.eventId));
+        },
+      };
+      return { projection, state };
+    }
+
+    it('is recorded as poisoned with its position and error, and the events after it are applied', async () => {
+      const readModels = await freshReadModels();
+      const poisoned = events[BATCH_SIZE + 3];
+      const { projection, state } = fragile(poisoned.eventId);
+      const told: string[] = [];
+      const runner = new ProjectionRunner(readModels, store, [projection], { batchSize: BATCH_SIZE, onPoisoned: (name, event) => told.push(`${name} ${event.eventId}`) });
+
+      expect(await runner.catchUp()).toBe(events.length);
+
+      expect(state.applied).toEqual(events.filter((event) => event !== poisoned).map((event) => event.eventId));
+      expect(await checkpointOf(readModels, 'fragile')).toEqual(events[events.length - 1].position);
+      expect(await poisonedEvents(readModels.manager)).toEqual([
+        { projection: 'fragile', position: formatPosition(poisoned.position), eventId: poisoned.eventId, streamId: poisoned.streamId, type: poisoned.type, error: 'TypeError: cannot read the actor of this event', recordedAt: expect.any(String) },
+      ]);
+      expect(told).toEqual([`fragile ${poisoned.eventId}`]);
+    });
+
+    it('is not what a database outage makes of an event: the batch fails and is tried again', async () => {
+      const readModels = await freshReadModels();
+      const { projection, state } = fragile('none');
+      const runner = new ProjectionRunner(readModels, store, [projection], { batchSize: BATCH_SIZE });
+      state.databaseAway = true;
+      await expect(runner.catchUp()).rejects.toMatchObject({ code: '57P01' });
+      expect(await checkpointOf(readModels, 'fragile')).toBeNull();
+      expect(await poisonedEvents(readModels.manager)).toEqual([]);
+
+      state.databaseAway = false;
+      expect(await runner.catchUp()).toBe(events.length);
+      expect(state.applied).toHaveLength(events.length);
     });
   });
 
