@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Decider, DomainEvent, upcast } from '@kreislauf/domain';
-import { ConcurrencyError, EVENT_STORE, EventMetadata, EventStore, formatPosition } from '@kreislauf/event-store';
+import { ConcurrencyError, EventMetadata, formatPosition } from '@kreislauf/event-store';
 import { CommandContext, WriteResult } from './command-context';
 import { StaleVersion } from './stale-version.error';
+import { WriteTransactions } from './write-transactions';
 
 /** Per event, the metadata the decider cannot know: the network, the business time, and a person's reason. */
 export type DescribeEvent<Event, State> = (event: Event, state: State) => { networkId: string; occurredAt: string; reason?: string };
@@ -19,17 +20,17 @@ const RETRIES_WITHOUT_IF_MATCH = 3;
 /** Load the stream, fold it, decide, append with the version read: the whole write side of one command. */
 @Injectable()
 export class EventSourcedExecutor {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(private readonly transactions: WriteTransactions) {}
 
   async load<Command, Event extends DomainEvent<string, object>, State>(decider: Decider<Command, Event, State>, streamId: string): Promise<Loaded<State>> {
-    const stored = await this.store.readStream(streamId);
+    const stored = await this.transactions.streams.readStream(streamId);
     const state = stored.map((event) => upcast(event) as unknown as Event).reduce(decider.evolve, decider.initialState);
     return { state, version: stored.length === 0 ? -1 : stored[stored.length - 1].streamVersion };
   }
 
   /** The stored events of a stream, upcast, in stream order. */
   async readStream(streamId: string) {
-    return (await this.store.readStream(streamId)).map(upcast);
+    return (await this.transactions.streams.readStream(streamId)).map(upcast);
   }
 
   async execute<Command, Event extends DomainEvent<string, object>, State>(
@@ -66,7 +67,7 @@ export class EventSourcedExecutor {
         metadata: metadataFor(describe(event, state), context),
       }));
       try {
-        const result = await this.store.append(streamId, newEvents, version === -1 ? 'no_stream' : version);
+        const result = await this.transactions.streams.append(streamId, newEvents, version === -1 ? 'no_stream' : version);
         return { version: result.nextVersion, position: formatPosition(result.position), events };
       } catch (error) {
         // Someone wrote in between: decide again on the new state, unless the client pinned a version.

@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { CallHandler, ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { Decider, DomainEvent } from '@kreislauf/domain';
+import { PostgresEventStore } from '@kreislauf/event-store';
+import { readModelDataSourceOptions } from '@kreislauf/read-models';
+import { Client } from 'pg';
+import { defer, lastValueFrom } from 'rxjs';
+import { DataSource } from 'typeorm';
+import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
+import { CommandContext } from '../write/command-context';
+import { EventSourcedExecutor } from '../write/event-sourced-executor';
+import { WriteTransactions } from '../write/write-transactions';
+import { IdempotencyInterceptor } from './idempotency.interceptor';
+
+type Counted = DomainEvent<'Counted', { note: string }>;
+const counter: Decider<{ note: string }, Counted, number> = {
+  initialState: 0,
+  decide: (command) => [{ type: 'Counted', schemaVersion: 1, data: { note: command.note } }],
+  evolve: (count) => count + 1,
+};
+
+const context: CommandContext = { actor: { userId: 'u-1', role: 'admin' }, correlationId: 'c-1', causationId: null, now: new Date('2026-03-01T10:00:00Z') };
+
+/**
+ * The Idempotency-Key record against a real PostgreSQL, with a request that fails after its append in the
+ * ways a process does: the step after it throws, or the database session ends mid-transaction (what
+ * PostgreSQL sees when the process is killed or the server stops).
+ */
+describe('IdempotencyInterceptor on PostgreSQL', () => {
+  let db: TestDatabase;
+  let store: PostgresEventStore;
+  let dataSource: DataSource;
+  let sql: Client;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    store = new PostgresEventStore({ connectionString: db.url });
+    await store.migrate();
+    dataSource = new DataSource(readModelDataSourceOptions(db.url, 2));
+    await dataSource.initialize();
+    await dataSource.runMigrations({ transaction: 'each' });
+    sql = new Client({ connectionString: db.url });
+    await sql.connect();
+  });
+
+  afterAll(async () => {
+    await sql?.end();
+    await dataSource?.destroy();
+    await store?.close();
+    await db?.drop();
+  });
+
+  /** A fresh interceptor and executor over the same database, as after a restart of the api. */
+  function startApi() {
+    const transactions = new WriteTransactions(store);
+    const executor = new EventSourcedExecutor(transactions);
+    const interceptor = new IdempotencyInterceptor(dataSource, new Reflector(), transactions);
+    let runs = 0;
+    /** POSTs the command with the key; `afterAppend` runs between the append and the response. */
+    async function post(key: string, streamId: string, note: string, afterAppend: () => Promise<void> = async () => undefined) {
+      const headers: Record<string, string> = {};
+      const response = { statusCode: 201, status: (code: number) => (response.statusCode = code), setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) };
+      const request = { method: 'POST', path: `/api/v1/counters/${streamId}`, body: { note }, header: (name: string) => (name === 'idempotency-key' ? key : undefined), access: { principal: { userId: 'u-1' } } };
+      const http = { getRequest: () => request, getResponse: () => response };
+      const execution = { switchToHttp: () => http, getHandler: () => post } as unknown as ExecutionContext;
+      const handler: CallHandler = {
+        handle: () =>
+          defer(async () => {
+            runs++;
+            const written = await executor.execute(counter, streamId, { note }, context, () => ({ networkId: 'n-1', occurredAt: '2026-03-01' }));
+            await afterAppend();
+            return { id: streamId, ...written };
+          }),
+      };
+      const body = await lastValueFrom(await interceptor.intercept(execution, handler));
+      return { body, status: response.statusCode, headers };
+    }
+    return { post, runs: () => runs };
+  }
+
+  const storedEvents = async (streamId: string) => (await sql.query(`SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId])).rows;
+  const storedKeys = async (key: string) => (await sql.query(`SELECT status_code, response FROM idempotency_keys WHERE key = $1`, [key])).rows;
+
+  it('leaves neither the events nor a claim when the step after the append fails, and the retry runs afresh once', async () => {
+    const api = startApi();
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+
+    await expect(
+      api.post(key, stream, 'first', async () => {
+        throw new Error('the process failed after the append');
+      }),
+    ).rejects.toThrow('the process failed after the append');
+
+    expect(await storedEvents(stream)).toEqual([]);
+    expect(await storedKeys(key)).toEqual([]);
+    const retry = await api.post(key, stream, 'first');
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(retry.body).toMatchObject({ id: stream, version: 0 });
+    expect(await storedEvents(stream)).toEqual([{ type: 'Counted', data: { note: 'first' } }]);
+    expect(await storedKeys(key)).toEqual([{ status_code: 201, response: retry.body }]);
+  });
+
+  it('leaves neither when the database session ends between the append and the answer, and the retry runs afresh once', async () => {
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+    const crashed = startApi();
+
+    await expect(
+      crashed.post(key, stream, 'first', async () => {
+        // Ends the request's session with its transaction open, as a killed process or a stopped server does.
+        await sql.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+            WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL`,
+        );
+      }),
+    ).rejects.toThrow();
+
+    expect(await storedEvents(stream)).toEqual([]);
+    expect(await storedKeys(key)).toEqual([]);
+    const restarted = startApi();
+    const retry = await restarted.post(key, stream, 'first');
+    expect(retry.body).toMatchObject({ id: stream, version: 0 });
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await storedEvents(stream)).toHaveLength(1);
+  });
+
+  it('finds the answer of a committed write for a retry after a restart, without writing again', async () => {
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+    const first = await startApi().post(key, stream, 'first');
+
+    const restarted = startApi();
+    const retry = await restarted.post(key, stream, 'first');
+
+    expect(retry.body).toEqual(first.body);
+    expect(retry.status).toBe(201);
+    expect(retry.headers).toMatchObject({ 'idempotent-replayed': 'true', etag: '"0"' });
+    expect(restarted.runs()).toBe(0);
+    expect(await storedEvents(stream)).toHaveLength(1);
+  });
+
+  it('answers a copy that arrives while the first runs with "in progress", and the first commits alone', async () => {
+    const api = startApi();
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+    let appended!: () => void;
+    let release!: () => void;
+    const atAppend = new Promise<void>((resolve) => (appended = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+
+    const running = api.post(key, stream, 'first', async () => {
+      appended();
+      await released;
+    });
+    await atAppend;
+    const copy = await api.post(key, stream, 'first').catch((error: unknown) => error);
+    release();
+    const first = await running;
+
+    expect(copy).toMatchObject({ code: 'idempotency.in_progress' });
+    expect(first.body).toMatchObject({ version: 0 });
+    expect(await storedEvents(stream)).toHaveLength(1);
+    expect(await storedKeys(key)).toEqual([{ status_code: 201, response: first.body }]);
+  });
+});
