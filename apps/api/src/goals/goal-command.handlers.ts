@@ -18,6 +18,7 @@ import { networkStream } from '../networks/network-command.handler';
 import { CommandContext, WriteResult } from '../write/command-context';
 import { EventSourcedExecutor } from '../write/event-sourced-executor';
 import { ReadModelFacts } from '../write/read-model-facts';
+import { WriteTransactions } from '../write/write-transactions';
 import { DefineGoalCommand, ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 
 export const goalStream = (goalId: string) => `goal-${goalId}`;
@@ -86,7 +87,11 @@ export class ExecuteGoalHandler extends GoalWriter implements ICommandHandler<Ex
 
 @CommandHandler(ReorientGoalCommand)
 export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<ReorientGoalCommand, WriteResult & { replacementGoalId: string | null }> {
-  constructor(executor: EventSourcedExecutor, facts: ReadModelFacts) {
+  constructor(
+    executor: EventSourcedExecutor,
+    facts: ReadModelFacts,
+    private readonly transactions: WriteTransactions,
+  ) {
     super(executor, facts);
   }
 
@@ -111,8 +116,12 @@ export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<R
     });
     decideGoal(define, initialGoalState);
 
-    const reoriented = await this.write(command.goalId, reorient, context);
-    await this.write(replacementGoalId, define, { ...context, expectedVersion: undefined });
+    // Both streams or neither: a goal must never point at a replacement that was not written.
+    const reoriented = await this.transactions.run(async () => {
+      const written = await this.write(command.goalId, reorient, context);
+      await this.write(replacementGoalId, define, { ...context, expectedVersion: undefined });
+      return written;
+    });
     return { ...reoriented, replacementGoalId };
   }
 
