@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, EventStore, EventStoreTransaction } from '@kreislauf/event-store';
+import { AppendResult, EVENT_STORE, EventStore, EventStoreTransaction, MultiStreamWrites, StreamAppend } from '@kreislauf/event-store';
 
 /** What a command reads and appends through: the open transaction of its request, or the store itself. */
 export type StreamAccess = Pick<EventStore, 'append' | 'readStream'>;
@@ -13,8 +13,11 @@ export type StreamAccess = Pick<EventStore, 'append' | 'readStream'>;
 @Injectable()
 export class WriteTransactions {
   private readonly open = new AsyncLocalStorage<EventStoreTransaction>();
+  readonly multiStreamWrites: MultiStreamWrites;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {
+    this.multiStreamWrites = new MultiStreamWrites(store);
+  }
 
   /** False for EventStoreDB: each append commits on its own. */
   get atomic(): boolean {
@@ -30,6 +33,19 @@ export class WriteTransactions {
     if (current) return work(current);
     if (!this.store.transaction) return work(null);
     return this.store.transaction((transaction) => this.open.run(transaction, () => work(transaction)));
+  }
+
+  /**
+   * Appends to several streams, all or nothing: in one transaction where the store has them; otherwise
+   * recorded first and completed by MultiStreamWrites should the process die half-way.
+   */
+  async appendAcrossStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
+    if (!this.atomic && !this.open.getStore()) return this.multiStreamWrites.write(appends);
+    return this.run(async (transaction) => {
+      const results: AppendResult[] = [];
+      for (const append of appends) results.push(await transaction!.append(append.streamId, append.events, append.expectedVersion));
+      return results;
+    });
   }
 
   /**
