@@ -20,6 +20,7 @@ import {
 import { comparePositions } from './global-position';
 import { verifyChains } from './chain-verification';
 import { hashEvent } from './hash-chain';
+import { MultiStreamWrites } from './multi-stream-write';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -515,6 +516,42 @@ export function eventStoreContract(
         expect(rows).toEqual([{ note: 'kept' }]);
         expect(await store.readStream(dropped)).toEqual([]);
         await transaction((tx) => tx.query(`DROP TABLE ${table}`));
+      });
+    });
+
+    // After 'hash chain': the journal's events belong to no network, and that suite counts network-1's.
+    describe('multi-stream writes completed from their record', () => {
+      /** The store, except that the append to `streamId` fails once: the process dying before it. */
+      function dyingBefore(streamId: string): EventStore {
+        let died = false;
+        const append: EventStore['append'] = (stream, events, expected) => {
+          if (stream === streamId && !died) {
+            died = true;
+            return Promise.reject(new Error('the process died'));
+          }
+          return store.append(stream, events, expected);
+        };
+        return Object.assign(Object.create(store) as EventStore, { append });
+      }
+
+      it('finishes a write whose process died between its two appends, once', async () => {
+        const [first, second] = [streamName(), streamName()];
+        await store.append(first, [newEvent('Defined')], 'no_stream');
+        const appends = [
+          { streamId: first, events: [newEvent('Reoriented')], expectedVersion: 0 },
+          { streamId: second, events: [newEvent('ReplacementDefined')], expectedVersion: 'no_stream' as const },
+        ];
+        await expect(new MultiStreamWrites(dyingBefore(second)).write(appends)).rejects.toThrow('the process died');
+        expect(await store.readStream(second)).toEqual([]);
+
+        const outcomes = await new MultiStreamWrites(store).completePending();
+
+        expect([...outcomes.values()].map((completion) => completion.outcome)).toContain('completed');
+        expect(types(await store.readStream(first))).toEqual(['Defined', 'Reoriented']);
+        expect(ids(await store.readStream(second))).toEqual(ids(appends[1].events));
+        await new MultiStreamWrites(store).completePending();
+        expect(await store.readStream(first)).toHaveLength(2);
+        expect(await store.readStream(second)).toHaveLength(1);
       });
     });
 
