@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { CallHandler, ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { Decider, DomainEvent } from '@kreislauf/domain';
@@ -136,6 +136,19 @@ describe('IdempotencyInterceptor on PostgreSQL', () => {
     expect(retry.headers).toMatchObject({ 'idempotent-replayed': 'true', etag: '"0"' });
     expect(restarted.runs()).toBe(0);
     expect(await storedEvents(stream)).toHaveLength(1);
+  });
+
+  it('answers a claim left unanswered by an older version with a final "outcome unknown", not "in progress" forever', async () => {
+    const api = startApi();
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+    const requestHash = createHash('sha256').update(JSON.stringify({ note: 'first' })).digest('hex');
+    await sql.query(`INSERT INTO idempotency_keys (key, scope, request_hash) VALUES ($1, $2, $3)`, [key, `u-1 POST /api/v1/counters/${stream}`, requestHash]);
+
+    const error = await api.post(key, stream, 'first').catch((e: unknown) => e);
+
+    expect(error).toMatchObject({ code: 'idempotency.outcome_unknown' });
+    expect(api.runs()).toBe(0);
+    expect(await storedEvents(stream)).toEqual([]);
   });
 
   it('answers a copy that arrives while the first runs with "in progress", and the first commits alone', async () => {

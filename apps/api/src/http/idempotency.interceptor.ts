@@ -99,7 +99,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
       key,
       scope,
     ]);
-    if (stored) return this.replayStored(stored, requestHash, response);
+    if (stored) {
+      // Nothing running holds the lock, so an unanswered record is a claim an older version left when its
+      // process died: whether that write committed cannot be known, and waiting would never end.
+      if (stored.status_code === null && stored.request_hash === requestHash) throw outcomeUnknown();
+      return this.replayStored(stored, requestHash, response);
+    }
     const body = await lastValueFrom(next.handle(), { defaultValue: undefined });
     await transaction.query(`INSERT INTO idempotency_keys (key, scope, request_hash, status_code, response) VALUES ($1, $2, $3, $4, $5)`, [
       key,
@@ -136,6 +141,15 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (typeof stored.response?.version === 'number') response.setHeader('ETag', `"${stored.response.version}"`);
     return stored.response;
   }
+}
+
+function outcomeUnknown(): ProblemException {
+  return new ProblemException(
+    HttpStatus.CONFLICT,
+    'idempotency.outcome_unknown',
+    'Outcome unknown',
+    'The first request with this Idempotency-Key ended before its answer was stored; check whether it was written, then send it with a new key',
+  );
 }
 
 function inProgress(): ProblemException {
