@@ -1,26 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { CallHandler, ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
-import { Decider, DomainEvent } from '@kreislauf/domain';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { PostgresEventStore } from '@kreislauf/event-store';
 import { readModelDataSourceOptions } from '@kreislauf/read-models';
 import { Client } from 'pg';
-import { defer, lastValueFrom } from 'rxjs';
 import { DataSource } from 'typeorm';
 import { createTestDatabase, TestDatabase } from '../../../../test/setup/test-database';
-import { CommandContext } from '../write/command-context';
-import { EventSourcedExecutor } from '../write/event-sourced-executor';
-import { WriteTransactions } from '../write/write-transactions';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
-
-type Counted = DomainEvent<'Counted', { note: string }>;
-const counter: Decider<{ note: string }, Counted, number> = {
-  initialState: 0,
-  decide: (command) => [{ type: 'Counted', schemaVersion: 1, data: { note: command.note } }],
-  evolve: (count) => count + 1,
-};
-
-const context: CommandContext = { actor: { userId: 'u-1', role: 'admin' }, correlationId: 'c-1', causationId: null, now: new Date('2026-03-01T10:00:00Z') };
+import { counterScope, keyedCounterApi } from './testing/keyed-counter';
 
 /**
  * The Idempotency-Key record against a real PostgreSQL, with a request that fails after its append in the
@@ -52,32 +38,7 @@ describe('IdempotencyInterceptor on PostgreSQL', () => {
   });
 
   /** A fresh interceptor and executor over the same database, as after a restart of the api. */
-  function startApi() {
-    const transactions = new WriteTransactions(store);
-    const executor = new EventSourcedExecutor(transactions);
-    const interceptor = new IdempotencyInterceptor(dataSource, new Reflector(), transactions);
-    let runs = 0;
-    /** POSTs the command with the key; `afterAppend` runs between the append and the response. */
-    async function post(key: string, streamId: string, note: string, afterAppend: () => Promise<void> = async () => undefined) {
-      const headers: Record<string, string> = {};
-      const response = { statusCode: 201, status: (code: number) => (response.statusCode = code), setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) };
-      const request = { method: 'POST', path: `/api/v1/counters/${streamId}`, body: { note }, header: (name: string) => (name === 'idempotency-key' ? key : undefined), access: { principal: { userId: 'u-1' } } };
-      const http = { getRequest: () => request, getResponse: () => response };
-      const execution = { switchToHttp: () => http, getHandler: () => post } as unknown as ExecutionContext;
-      const handler: CallHandler = {
-        handle: () =>
-          defer(async () => {
-            runs++;
-            const written = await executor.execute(counter, streamId, { note }, context, () => ({ networkId: 'n-1', occurredAt: '2026-03-01' }));
-            await afterAppend();
-            return { id: streamId, ...written };
-          }),
-      };
-      const body = await lastValueFrom(await interceptor.intercept(execution, handler));
-      return { body, status: response.statusCode, headers };
-    }
-    return { post, runs: () => runs };
-  }
+  const startApi = () => keyedCounterApi(store, dataSource);
 
   const storedEvents = async (streamId: string) => (await sql.query(`SELECT type, data FROM events WHERE stream_id = $1 ORDER BY stream_version`, [streamId])).rows;
   const storedKeys = async (key: string) => (await sql.query(`SELECT status_code, response FROM idempotency_keys WHERE key = $1`, [key])).rows;
@@ -124,6 +85,41 @@ describe('IdempotencyInterceptor on PostgreSQL', () => {
     expect(await storedEvents(stream)).toHaveLength(1);
   });
 
+  it('leaves neither when the process is killed with SIGKILL between the append and the answer, and the retry runs afresh once', async () => {
+    const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
+    const root = join(__dirname, '../../../..');
+    const child = spawn(process.execPath, ['-r', join(root, 'test/faults/support/register-typescript.js'), join(__dirname, 'testing/keyed-write-until-killed.ts'), db.url, key, stream], {
+      cwd: root,
+      env: { PATH: process.env.PATH },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`the write did not append within 20 s:\n${output}`)), 20_000);
+      child.stdout.on('data', (chunk) => {
+        output += String(chunk);
+        if (!output.includes('appended')) return;
+        clearTimeout(timeout);
+        resolve();
+      });
+      child.stderr.on('data', (chunk) => (output += String(chunk)));
+      void exited.then(() => reject(new Error(`the process exited before it appended:\n${output}`)));
+    });
+
+    child.kill('SIGKILL');
+    await exited;
+
+    // PostgreSQL rolls back the open transaction of a session whose process is gone
+    await eventually(async () => (await sql.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND backend_xid IS NOT NULL`)).rows.length === 0);
+    expect(await storedEvents(stream)).toEqual([]);
+    expect(await storedKeys(key)).toEqual([]);
+    const retry = await startApi().post(key, stream, 'first');
+    expect(retry.headers['idempotent-replayed']).toBeUndefined();
+    expect(await storedEvents(stream)).toHaveLength(1);
+    expect(await storedKeys(key)).toEqual([{ status_code: 201, response: retry.body }]);
+  });
+
   it('finds the answer of a committed write for a retry after a restart, without writing again', async () => {
     const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
     const first = await startApi().post(key, stream, 'first');
@@ -142,7 +138,7 @@ describe('IdempotencyInterceptor on PostgreSQL', () => {
     const api = startApi();
     const [key, stream] = [randomUUID(), `counter-${randomUUID()}`];
     const requestHash = createHash('sha256').update(JSON.stringify({ note: 'first' })).digest('hex');
-    await sql.query(`INSERT INTO idempotency_keys (key, scope, request_hash) VALUES ($1, $2, $3)`, [key, `u-1 POST /api/v1/counters/${stream}`, requestHash]);
+    await sql.query(`INSERT INTO idempotency_keys (key, scope, request_hash) VALUES ($1, $2, $3)`, [key, counterScope(stream), requestHash]);
 
     const error = await api.post(key, stream, 'first').catch((e: unknown) => e);
 
@@ -174,3 +170,11 @@ describe('IdempotencyInterceptor on PostgreSQL', () => {
     expect(await storedKeys(key)).toEqual([{ status_code: 201, response: first.body }]);
   });
 });
+
+async function eventually(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
