@@ -40,7 +40,7 @@ export class WriteTransactions {
    * recorded first and completed by MultiStreamWrites should the process die half-way.
    */
   async appendAcrossStreams(appends: StreamAppend[]): Promise<AppendResult[]> {
-    if (!this.atomic && !this.open.getStore()) return this.multiStreamWrites.write(appends);
+    if (!this.atomic) return this.multiStreamWrites.write(appends);
     return this.run(async (transaction) => {
       const results: AppendResult[] = [];
       for (const append of appends) results.push(await transaction!.append(append.streamId, append.events, append.expectedVersion));
