@@ -37,6 +37,8 @@ import { AUDIT_CHAIN_CONTROLLERS, AUDIT_CHAIN_PROVIDERS } from './audit/audit-ch
 import { AUDIT_LOG_CONTROLLERS, AUDIT_LOG_PROVIDERS } from './audit/audit-log.providers';
 import { TIME_TRAVEL_CONTROLLERS, TIME_TRAVEL_PROVIDERS } from './time-travel/time-travel.providers';
 import { EventSourcedExecutor } from './write/event-sourced-executor';
+import { MultiStreamCompletion } from './write/multi-stream-completion';
+import { WriteTransactions } from './write/write-transactions';
 import { ReadModelFacts } from './write/read-model-facts';
 
 const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
@@ -65,6 +67,8 @@ export class AppModule {
       providers: [
         ...commandHandlers,
         ...queryHandlers,
+        WriteTransactions,
+        MultiStreamCompletion,
         EventSourcedExecutor,
         ReadYourWrites,
         ProjectionLagMetric,

@@ -20,6 +20,7 @@ import {
 import { comparePositions } from './global-position';
 import { verifyChains } from './chain-verification';
 import { hashEvent } from './hash-chain';
+import { MultiStreamWrites } from './multi-stream-write';
 
 export interface EventStoreUnderTest {
   store: EventStore;
@@ -29,12 +30,14 @@ export interface EventStoreUnderTest {
 export interface EventStoreContractOptions {
   /** How long an appended event may take to become readable through readAll; 5000 ms when absent. */
   readableWithinMs?: number;
+  /** Whether the adapter offers `transaction` (appends to several streams that commit together). */
+  transactions: boolean;
 }
 
 export function eventStoreContract(
   name: string,
   factory: () => Promise<EventStoreUnderTest>,
-  options: EventStoreContractOptions = {},
+  options: EventStoreContractOptions,
 ): void {
   const readableWithinMs = options.readableWithinMs ?? 5000;
 
@@ -418,6 +421,137 @@ export function eventStoreContract(
         const network = await verifyChains(store, { networkId: 'network-1' });
         expect(network.checkedEvents).toBe(report.checkedEvents); // every contract event is network-1's
         expect((await verifyChains(store, { networkId: 'another-network' })).checkedEvents).toBe(0);
+      });
+    });
+
+    describe('transaction', () => {
+      if (!options.transactions) {
+        it('is left out by an adapter that cannot append to several streams atomically', () => {
+          expect(store.transaction).toBeUndefined();
+        });
+        return;
+      }
+
+      const transaction: NonNullable<EventStore['transaction']> = (work) => store.transaction!(work);
+
+      it('commits appends to several streams together, each continuing its own versions', async () => {
+        const [first, second] = [streamName(), streamName()];
+        await store.append(first, [newEvent('A')], 'no_stream');
+
+        const results = await transaction(async (tx) => [
+          await tx.append(first, [newEvent('B')], 0),
+          await tx.append(second, [newEvent('C'), newEvent('D')], 'no_stream'),
+        ]);
+
+        expect(results.map((r) => r.nextVersion)).toEqual([1, 1]);
+        expect(types(await store.readStream(first))).toEqual(['A', 'B']);
+        expect(types(await store.readStream(second))).toEqual(['C', 'D']);
+        await readableUpTo(results[1].position);
+        const read = (await readAllAfter(null, 1000)).filter((e) => e.streamId === first || e.streamId === second);
+        expect(read.map((e) => e.position)).toEqual(
+          [...(await store.readStream(first)), ...(await store.readStream(second))].map((e) => e.position).sort(comparePositions),
+        );
+      });
+
+      it('writes neither stream when the second stream\'s version check fails, and reports the conflict', async () => {
+        const [first, second] = [streamName(), streamName()];
+        await store.append(second, [newEvent('Existing')], 'no_stream');
+
+        const error = await transaction(async (tx) => {
+          await tx.append(first, [newEvent('A')], 'no_stream');
+          return tx.append(second, [newEvent('B')], 'no_stream');
+        }).catch((e: unknown) => e);
+
+        expect(error).toBeInstanceOf(ConcurrencyError);
+        expect(error).toMatchObject({ streamId: second, expected: 'no_stream', actualVersion: 0 });
+        expect(await store.readStream(first)).toEqual([]);
+        expect(types(await store.readStream(second))).toEqual(['Existing']);
+      });
+
+      it('writes nothing when the work throws after its appends', async () => {
+        const [first, second] = [streamName(), streamName()];
+
+        await expect(
+          transaction(async (tx) => {
+            await tx.append(first, [newEvent('A')], 'no_stream');
+            await tx.append(second, [newEvent('B')], 'no_stream');
+            throw new Error('the step after the appends failed');
+          }),
+        ).rejects.toThrow('the step after the appends failed');
+
+        expect(await store.readStream(first)).toEqual([]);
+        expect(await store.readStream(second)).toEqual([]);
+        await expect(store.append(first, [newEvent('A')], 'no_stream')).resolves.toMatchObject({ nextVersion: 0 });
+      });
+
+      it('reads its own appends inside, and shows them to nobody else before it commits', async () => {
+        const stream = streamName();
+        let seenOutside: StoredEvent[] | undefined;
+
+        await transaction(async (tx) => {
+          await tx.append(stream, [newEvent('A')], 'no_stream');
+          expect(types(await tx.readStream(stream))).toEqual(['A']);
+          seenOutside = await store.readStream(stream);
+        });
+
+        expect(seenOutside).toEqual([]);
+        expect(types(await store.readStream(stream))).toEqual(['A']);
+      });
+
+      it('commits the caller\'s own rows with the events, and rolls them back with them', async () => {
+        const table = `contract_rows_${randomUUID().replace(/-/g, '')}`;
+        await transaction((tx) => tx.query(`CREATE TABLE ${table} (note text NOT NULL)`));
+        const [kept, dropped] = [streamName(), streamName()];
+
+        await transaction(async (tx) => {
+          await tx.append(kept, [newEvent('A')], 'no_stream');
+          await tx.query(`INSERT INTO ${table} (note) VALUES ($1)`, ['kept']);
+        });
+        await transaction(async (tx) => {
+          await tx.query(`INSERT INTO ${table} (note) VALUES ($1)`, ['dropped']);
+          await tx.append(dropped, [newEvent('A')], 0);
+        }).catch(() => undefined);
+
+        const rows = await transaction((tx) => tx.query<{ note: string }>(`SELECT note FROM ${table}`));
+        expect(rows).toEqual([{ note: 'kept' }]);
+        expect(await store.readStream(dropped)).toEqual([]);
+        await transaction((tx) => tx.query(`DROP TABLE ${table}`));
+      });
+    });
+
+    // After 'hash chain': the journal's events belong to no network, and that suite counts network-1's.
+    describe('multi-stream writes completed from their record', () => {
+      /** The store, except that the append to `streamId` fails once: the process dying before it. */
+      function dyingBefore(streamId: string): EventStore {
+        let died = false;
+        const append: EventStore['append'] = (stream, events, expected) => {
+          if (stream === streamId && !died) {
+            died = true;
+            return Promise.reject(new Error('the process died'));
+          }
+          return store.append(stream, events, expected);
+        };
+        return Object.assign(Object.create(store) as EventStore, { append });
+      }
+
+      it('finishes a write whose process died between its two appends, once', async () => {
+        const [first, second] = [streamName(), streamName()];
+        await store.append(first, [newEvent('Defined')], 'no_stream');
+        const appends = [
+          { streamId: first, events: [newEvent('Reoriented')], expectedVersion: 0 },
+          { streamId: second, events: [newEvent('ReplacementDefined')], expectedVersion: 'no_stream' as const },
+        ];
+        await expect(new MultiStreamWrites(dyingBefore(second)).write(appends)).rejects.toThrow('the process died');
+        expect(await store.readStream(second)).toEqual([]);
+
+        const outcomes = await new MultiStreamWrites(store).completePending();
+
+        expect([...outcomes.values()].map((completion) => completion.outcome)).toContain('completed');
+        expect(types(await store.readStream(first))).toEqual(['Defined', 'Reoriented']);
+        expect(ids(await store.readStream(second))).toEqual(ids(appends[1].events));
+        await new MultiStreamWrites(store).completePending();
+        expect(await store.readStream(first)).toHaveLength(2);
+        expect(await store.readStream(second)).toHaveLength(1);
       });
     });
 

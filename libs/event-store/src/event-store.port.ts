@@ -76,9 +76,27 @@ export interface ReadAllOptions {
   limit: number;
 }
 
+/**
+ * Writes that commit together or not at all: appends to several streams, each with its own version
+ * check, and rows of the caller's own in the store's database (an idempotency record).
+ */
+export interface EventStoreTransaction {
+  append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /** Reads on the transaction's own connection: what is committed, and what this transaction wrote. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
+  /** One SQL statement on the transaction's connection. */
+  query<Row = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<Row[]>;
+}
+
 export interface EventStore {
   /** Atomic per call. Events whose ids are all stored already return the first append's result. */
   append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult>;
+  /**
+   * Runs `work` in one transaction: commits when it resolves, rolls everything back when it throws.
+   * Only a store whose events live in a SQL database can offer it (PostgreSQL); EventStoreDB cannot
+   * append to two streams atomically and leaves it out.
+   */
+  transaction?<T>(work: (transaction: EventStoreTransaction) => Promise<T>): Promise<T>;
   /** Stream order; an empty array for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<StoredEvent[]>;
   /** One global order that never skips an event that commits late. */

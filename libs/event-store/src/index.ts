@@ -4,6 +4,7 @@ export * from './global-position';
 export * from './hash-chain';
 export * from './chain-verification';
 export * from './audit-bundle';
+export * from './multi-stream-write';
 export { PostgresEventStore } from './postgres/postgres-event-store';
 export type { PostgresEventStoreOptions } from './postgres/postgres-event-store';
 export { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';

@@ -1,22 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { formatPosition } from '@kreislauf/event-store';
 import {
-  decideGoal,
   DefineGoal,
   DefinitionFacts,
   GoalCommand,
   goalDecider,
   GoalDefinition,
+  GoalEvent,
   goalEventOccurredOn,
   GoalNotFound,
   GoalState,
-  initialGoalState,
   networkDecider,
   principlesInForce,
 } from '@kreislauf/domain';
 import { networkStream } from '../networks/network-command.handler';
 import { CommandContext, WriteResult } from '../write/command-context';
-import { EventSourcedExecutor } from '../write/event-sourced-executor';
+import { DescribeEvent, EventSourcedExecutor } from '../write/event-sourced-executor';
 import { ReadModelFacts } from '../write/read-model-facts';
 import { DefineGoalCommand, ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 
@@ -30,11 +30,7 @@ abstract class GoalWriter {
   ) {}
 
   protected async write(goalId: string, command: GoalCommand, context: CommandContext): Promise<WriteResult> {
-    const result = await this.executor.execute(goalDecider, goalStream(goalId), command, context, (event, state) => ({
-      networkId: event.type === 'GoalDefined' ? event.data.networkId : networkOf(state, goalId),
-      occurredAt: goalEventOccurredOn(event),
-      ...(event.type === 'GoalReoriented' ? { reason: event.data.rationale } : {}),
-    }));
+    const result = await this.executor.execute(goalDecider, goalStream(goalId), command, context, describeGoalEvent(goalId));
     return { id: goalId, ...result };
   }
 
@@ -54,6 +50,14 @@ export async function definitionFacts(executor: EventSourcedExecutor, facts: Rea
     if (state.status !== 'none') parent = { networkId: state.networkId, level: state.level, status: state.status };
   }
   return { cycle: cycle ? { networkId: data.networkId, status: cycle.status } : null, parent, decision, principlesInForce: principlesInForce(network.state) };
+}
+
+function describeGoalEvent(goalId: string): DescribeEvent<GoalEvent, GoalState> {
+  return (event, state) => ({
+    networkId: event.type === 'GoalDefined' ? event.data.networkId : networkOf(state, goalId),
+    occurredAt: goalEventOccurredOn(event),
+    ...(event.type === 'GoalReoriented' ? { reason: event.data.rationale } : {}),
+  });
 }
 
 function networkOf(state: GoalState, goalId: string): string {
@@ -96,7 +100,6 @@ export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<R
     const reorient: GoalCommand = { ...command, type: 'ReorientGoal', data: { ...command.data, replacementGoalId }, facts };
     if (!replacementGoalId || !replacement) return { ...(await this.write(command.goalId, reorient, context)), replacementGoalId };
 
-    // Check the new goal's definition before anything is appended, so that a refused replacement leaves no trace.
     const old = await this.executor.load(goalDecider, goalStream(command.goalId));
     if (old.state.status === 'none') throw new GoalNotFound(command.goalId);
     const oldDefinition = await this.currentDefinition(command.goalId);
@@ -109,11 +112,16 @@ export class ReorientGoalHandler extends GoalWriter implements ICommandHandler<R
       decisionId: null,
       principleKeys: [],
     });
-    decideGoal(define, initialGoalState);
-
-    const reoriented = await this.write(command.goalId, reorient, context);
-    await this.write(replacementGoalId, define, { ...context, expectedVersion: undefined });
-    return { ...reoriented, replacementGoalId };
+    // Both streams or neither: a goal must never point at a replacement that was not written. Both are
+    // decided before either is appended, so that a refused replacement leaves no trace.
+    const prepare = (goalId: string, goalCommand: GoalCommand, goalContext: CommandContext) => async () =>
+      (await this.executor.prepare(goalDecider, goalStream(goalId), goalCommand, goalContext, describeGoalEvent(goalId))).append;
+    const [reorientation, definition] = await this.executor.executeAcrossStreams(
+      [prepare(command.goalId, reorient, context), prepare(replacementGoalId, define, { ...context, expectedVersion: undefined })],
+      context,
+    );
+    // The replacement's position: a read that waits for it sees both goals.
+    return { id: command.goalId, version: reorientation.nextVersion, position: formatPosition(definition.position), replacementGoalId };
   }
 
   /** The network, cycle, level and parent of a goal, from its definition event. */

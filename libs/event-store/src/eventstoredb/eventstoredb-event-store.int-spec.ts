@@ -30,7 +30,7 @@ if (!connectionString) {
   eventStoreContract('EventStoreDB', async () => {
     const store = new EventStoreDbEventStore({ connectionString, streamPrefix: newPrefix(), resubscribeDelayMs: 200 });
     return { store, cleanup: () => store.close() };
-  });
+  }, { transactions: false });
 
   describe('EventStoreDbEventStore', () => {
     const streamPrefix = newPrefix();

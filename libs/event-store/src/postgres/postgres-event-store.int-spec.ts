@@ -18,7 +18,7 @@ eventStoreContract('PostgreSQL', async () => {
       await db.drop();
     },
   };
-});
+}, { transactions: true });
 
 describe('PostgresEventStore', () => {
   let db: TestDatabase;

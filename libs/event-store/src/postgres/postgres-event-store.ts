@@ -5,6 +5,7 @@ import {
   DuplicateEventError,
   EventMetadata,
   EventStore,
+  EventStoreTransaction,
   ExpectedVersion,
   GlobalPosition,
   NewEvent,
@@ -169,6 +170,21 @@ export class PostgresEventStore implements EventStore {
   }
 
   /**
+   * Keep the work short: until the transaction ends, readAll holds back every event committed after it
+   * began. A duplicate event id is not retried here as in append: the failed statement has aborted the
+   * transaction, so the caller's whole work fails and may be run again.
+   */
+  async transaction<T>(work: (transaction: EventStoreTransaction) => Promise<T>): Promise<T> {
+    return this.inTransaction((client) =>
+      work({
+        append: (streamId, events, expectedVersion) => this.appendWithin(client, streamId, events, expectedVersion),
+        readStream: (streamId, options) => readStreamWith(client, streamId, options),
+        query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
+      }),
+    );
+  }
+
+  /**
    * Appends inside a transaction the caller has begun on `client` and will commit or roll back.
    * Lets a caller write other rows atomically with the events, and lets tests hold a transaction open.
    * Needs READ COMMITTED, and a short transaction: until it ends, readAll holds back every later event.
@@ -196,13 +212,7 @@ export class PostgresEventStore implements EventStore {
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
-    const { rows } = await this.pool.query<EventRow>(
-      `SELECT ${EVENT_COLUMNS} FROM events
-        WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
-        ORDER BY stream_version`,
-      [streamId, options.from ?? 0, options.to ?? 2147483647],
-    );
-    return rows.map(toStoredEvent);
+    return readStreamWith(this.pool, streamId, options);
   }
 
   async readAll(options: ReadAllOptions): Promise<StoredEvent[]> {
@@ -349,6 +359,16 @@ export class PostgresEventStore implements EventStore {
     client.release();
     return result;
   }
+}
+
+async function readStreamWith(db: Pick<ClientBase, 'query'>, streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
+  const { rows } = await db.query<EventRow>(
+    `SELECT ${EVENT_COLUMNS} FROM events
+      WHERE stream_id = $1 AND stream_version >= $2 AND stream_version <= $3
+      ORDER BY stream_version`,
+    [streamId, options.from ?? 0, options.to ?? 2147483647],
+  );
+  return rows.map(toStoredEvent);
 }
 
 function assertAppendable(events: NewEvent[]): void {
