@@ -11,6 +11,7 @@ import { OFFER_ENTITIES, OFFER_MIGRATIONS, offerProjections } from './offers/off
 import { PersonalDataKeys1764150000000 } from './migrations/1764150000000-personal-data-keys';
 import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitbild-and-cycles';
 import { PersonRegistry1764700000000 } from './migrations/1764700000000-person-registry';
+import { PersonNetworks1764800000000 } from './migrations/1764800000000-person-networks';
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
@@ -30,6 +31,7 @@ export const READ_MODEL_MIGRATIONS = [
   ...ASSESSMENT_MIGRATIONS,
   ...AUDIT_MIGRATIONS,
   PersonRegistry1764700000000,
+  PersonNetworks1764800000000,
 ];
 
 export function createProjections(): Projection[] {
