@@ -874,7 +874,7 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
     if (!data) return Promise.resolve(null);
     const key = data.email ?? data.name;
     if (!personIds.has(key)) personIds.set(key, randomUUID());
-    return vault.seal(data, personIds.get(key));
+    return vault.seal(data, networkId, personIds.get(key));
   };
   const sealMembers = async (members: KalkBodyMember[]): Promise<BodyMember[]> => {
     const sealed: BodyMember[] = [];

@@ -4,8 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * People sealed before their network was kept (every person of an installation older than the person registry,
  * and every person the demo loader created) take the network of the first event that named them: the network
  * whose coordinators may erase them. A person already known in a network keeps it. The events are read where
- * they live beside the read models (the PostgreSQL event store); with EventStoreDB the rows stay as they are
- * and each person's network is found on first use.
+ * they live beside the read models (the PostgreSQL event store); with EventStoreDB the rows stay as they are,
+ * and such a person is no network's: named by none, erased only by an administrator.
  */
 export class PersonNetworks1764800000000 implements MigrationInterface {
   name = 'PersonNetworks1764800000000';
