@@ -63,6 +63,12 @@ describe('PersonalDataVault', () => {
     expect(await vault.find('5d1e2f00-0000-4000-8000-0000000000ff')).toBeNull();
   });
 
+  it('refuses an id no person was sealed under, and keeps no key for it', async () => {
+    const madeUp = '5d1e2f00-0000-4000-8000-0000000000fe';
+    await expect(vault.seal(anna, kalk, madeUp)).rejects.toThrow(PersonNotFound);
+    expect(await vault.find(madeUp)).toBeNull();
+  });
+
   it('gives a person sealed before networks were kept to no network that names them', async () => {
     const sealed = await vault.seal(anna, kalk);
     await dataSource.query(`UPDATE personal_data_keys SET network_id = NULL WHERE person_id = $1`, [sealed.personId]);
