@@ -221,8 +221,8 @@ export function buildFiveYearNetwork(operationalPerYear: number): { history: His
     const run = (command: Parameters<typeof meetingDecider.decide>[0]) =>
       history.decide(`meeting-${meetingId}`, meetingDecider, command, { actor: coordinator, networkId, occurredOn: meetingEventOccurredOn });
     run({ type: 'ScheduleMeeting', meetingId, data: { networkId, bodyId: body.id, scheduledFor: on, title: `${bodyName} ${on}`, contactPerson: null }, facts: { body: { networkId, status: 'active', establishedOn: body.establishedOn, dissolvedOn: null } } });
-    run({ type: 'ProposeTopic', meetingId, data: { topicId: randomUUID(), title: 'Stand der Ziele', description: '', proposedByOrganisationId: null, proposedOn: addDays(on, -7) } });
-    run({ type: 'RecordAttendance', meetingId, data: { heldOn: on, attendance: body.members }, facts: { bodyMemberIds: body.members } });
+    run({ type: 'ProposeTopic', meetingId, data: { topicId: randomUUID(), title: 'Stand der Ziele', description: '', proposedByOrganisationId: null, proposedOn: addDays(on, -7) }, facts: { proposer: null } });
+    run({ type: 'RecordAttendance', meetingId, data: { heldOn: on, attendance: body.members }, facts: { bodyMemberIds: body.members, organisations: {} } });
     return decisions.map((decision) => {
       const decisionId = randomUUID();
       run({ type: 'RecordDecision', meetingId, data: { decisionId, text: decision.text, subject: decision.subject, topicId: null } });

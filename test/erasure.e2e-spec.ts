@@ -13,6 +13,7 @@ describe('erasure of personal data', () => {
   const post = (path: string, body: object) => api.http().post(`/api/v1${path}`).send(body);
   const get = (path: string) => api.http().get(`/api/v1${path}`);
   const request = { erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO vom 20.11.2026' };
+  const organisation = (name: string) => ({ name, sector: 'day_care', namedInKkg: false, tasks: '', mandates: '', roles: '', resources: '', limits: '' });
   const storedEvents = async () => (await db.query(`SELECT event_id, data::text AS data FROM events ORDER BY global_position`)).rows;
 
   beforeAll(async () => {
@@ -60,6 +61,63 @@ describe('erasure of personal data', () => {
       joinedOn: '2026-01-10',
     });
     expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'person.not_found' });
+  });
+
+  describe('a person sealed before networks were kept (no network on their key)', () => {
+    let personId: string;
+    let organisationId: string;
+    let outsider: string;
+    const sendAs = (token: string, path: string, body: object) => api.anonymous().post(`/api/v1${path}`).auth(token, { type: 'bearer' }).send(body);
+    const networkOfKey = async () => (await db.query(`SELECT network_id FROM personal_data_keys WHERE person_id = $1`, [personId])).rows[0].network_id;
+
+    beforeAll(async () => {
+      const joined = await post(`/networks/${fixture.networkId}/organisations`, { ...organisation('Kita Altbestand'), contactPerson: { name: 'Olga Altbestand' }, joinedOn: '2010-01-01' }).expect(201);
+      organisationId = joined.body.id;
+      personId = (await get(`/organisations/${organisationId}?after=${joined.body.position}`).expect(200)).body.contactPerson.personId;
+      await db.query(`UPDATE personal_data_keys SET network_id = NULL WHERE person_id = $1`, [personId]);
+      outsider = await api.tokenFor({ userId: 'u-other', roles: [`coordinator@${elsewhere.networkId}`] });
+    });
+
+    it('cannot be named by another network: 404 wherever a person goes, nothing written, the key still of no network', async () => {
+      const events = await storedEvents();
+      const named = { personId, name: 'Olga' };
+      const attempts = [
+        sendAs(outsider, `/networks/${elsewhere.networkId}/organisations`, { ...organisation('Kita Anderswo'), contactPerson: named, joinedOn: '2026-01-10' }),
+        sendAs(outsider, `/organisations/${elsewhere.organisationId}/descriptions`, { ...organisation('Familienzentrum'), contactPerson: named, describedOn: '2026-03-01' }),
+        sendAs(outsider, `/networks/${elsewhere.networkId}/bodies`, {
+          kind: 'working_group',
+          name: 'Arbeitskreis',
+          meetingsPerYear: 4,
+          members: [{ organisationId: elsewhere.organisationId, representative: named }],
+          establishedOn: '2026-01-10',
+        }),
+        sendAs(outsider, `/bodies/${elsewhere.bodyId}/members`, { members: [{ organisationId: elsewhere.organisationId, representative: named }], changedOn: '2026-03-01' }),
+        sendAs(outsider, `/bodies/${elsewhere.bodyId}/meetings`, { scheduledFor: '2026-05-01', title: 'Sitzung', contactPerson: named }),
+      ];
+      for (const response of await Promise.all(attempts)) {
+        expect({ status: response.status, code: response.body.code }).toEqual({ status: 404, code: 'person.not_found' });
+      }
+      expect(await storedEvents()).toEqual(events);
+      expect(await networkOfKey()).toBeNull();
+    });
+
+    it('cannot be erased by a network’s coordinator, and is erased by an administrator', async () => {
+      const events = await storedEvents();
+      const coordinator = await api.tokenFor({ userId: 'u-own', roles: [`coordinator@${fixture.networkId}`] });
+      for (const token of [outsider, coordinator]) {
+        const refused = await sendAs(token, `/people/${personId}/erasure`, request);
+        expect({ status: refused.status, code: refused.body.code }).toEqual({ status: 404, code: 'person.not_found' });
+      }
+      expect(await storedEvents()).toEqual(events);
+
+      const admin = await api.tokenFor({ userId: 'u-admin', roles: ['admin'] });
+      const erased = await sendAs(admin, `/people/${personId}/erasure`, request);
+      expect({ status: erased.status, body: erased.body }).toMatchObject({ status: 200, body: { id: personId, version: 0 } });
+      const { rows } = await db.query(`SELECT data, metadata FROM events WHERE stream_id = $1`, [`person-${personId}`]);
+      expect(rows).toMatchObject([{ data: { personId, networkId: null }, metadata: { networkId: '', actor: { userId: 'u-admin', role: 'admin' }, reason: request.reason } }]);
+      const read = await get(`/organisations/${organisationId}?after=${erased.body.position}`).expect(200);
+      expect(read.body.contactPerson).toEqual({ personId, erased: true });
+    });
   });
 
   it('lets only the coordinator of the person’s network or an administrator erase, and hides other networks’ people', async () => {

@@ -121,6 +121,16 @@ describe('HTTP errors and write semantics', () => {
     });
   });
 
+  describe('404 for an id in the body that names nothing', () => {
+    it('answers as for an id in the path', async () => {
+      await expectProblem(
+        () => post(`/networks/${fixture.networkId}/goals`, { cycleId: randomUUID(), level: 'strategic', title: 't', description: '', qualityGoals: ['equity'], reviewIntervalDays: 30, definedOn: '2026-03-01' }),
+        404,
+        'cycle.not_found',
+      );
+    });
+  });
+
   describe('422 domain rules', () => {
     it('refuses what the deciders refuse, with the rule’s code', async () => {
       const { networkId, cycleId, strategicId, operationalId } = fixture;
@@ -131,11 +141,6 @@ describe('HTTP errors and write semantics', () => {
         () => post(`/networks/${networkId}/goals`, { cycleId, level: 'operational', title: 't', description: '', qualityGoals: ['equity'], reviewIntervalDays: 30, definedOn: '2026-03-01' }),
         422,
         'goal.invalid_parent',
-      );
-      await expectProblem(
-        () => post(`/networks/${networkId}/goals`, { cycleId: randomUUID(), level: 'strategic', title: 't', description: '', qualityGoals: ['equity'], reviewIntervalDays: 30, definedOn: '2026-03-01' }),
-        422,
-        'goal.cycle_not_open',
       );
       await expectProblem(() => post(`/goals/${strategicId}/concretisations`, { indicators: [], measures: [], concretisedOn: '2026-03-01' }), 422, 'goal.not_operational');
       await expectProblem(() => post(`/goals/${operationalId}/measurements`, { indicatorKey: 'unknown', value: 1, measuredOn: '2026-03-01', source: 's' }), 422, 'goal.unknown_indicator');

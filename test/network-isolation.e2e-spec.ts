@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
-import { NETWORK_ENDPOINTS, nowhere } from './support/endpoints';
-import { networkWithGoals, NetworkFixture } from './support/network-fixture';
+import { BODY_ID_FIELDS, NETWORK_ENDPOINTS, nowhere, OpenResources } from './support/endpoints';
+import { ForeignIds, networkWithGoals, NetworkFixture } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
 
 /** One network never sees another's data, nor learns that it exists. */
@@ -10,6 +11,11 @@ describe('two networks', () => {
   let viersen: NetworkFixture;
   let kalkCoordinator: string;
   let db: Client;
+  /** Kalk's resources that a body id may be tried on: a meeting not yet held, a Leitbild draft (and a reviewed goal, a prioritised item). */
+  let open: OpenResources;
+  /** Viersen's ids that Kalk's requests name, and ids that exist nowhere in their place. */
+  let foreign: ForeignIds;
+  let missing: ForeignIds;
 
   beforeAll(async () => {
     api = await startTestApi();
@@ -18,6 +24,22 @@ describe('two networks', () => {
     kalkCoordinator = await api.tokenFor({ userId: 'u-kalk', roles: [`coordinator@${kalk.networkId}`] });
     db = new Client({ connectionString: api.database.url });
     await db.connect();
+    const post = (path: string, body: object) => api.http().post(`/api/v1${path}`).send(body).expect((res) => {
+      if (res.status >= 300) throw new Error(`${path}: ${res.status} ${JSON.stringify(res.body)}`);
+    });
+    const topicId = (await post(`/meetings/${(await post(`/bodies/${viersen.bodyId}/meetings`, { scheduledFor: '2026-06-01', title: 'Sitzung' })).body.id}/topics`, {
+      title: 'Thema aus Viersen',
+      description: '',
+      proposedOn: '2026-05-01',
+    })).body.id;
+    foreign = { ...viersen, topicId };
+    missing = { ...nowhere(), topicId: randomUUID() };
+    const meetingId = (await post(`/bodies/${kalk.bodyId}/meetings`, { scheduledFor: '2026-06-01', title: 'Sitzung' })).body.id;
+    const leitbildVersion = (await post(`/networks/${kalk.networkId}/leitbild/versions`, { vision: 'Neu.', principles: [{ key: 'P1', text: 'Mit.' }], draftedOn: '2026-03-01' })).body
+      .leitbildVersion;
+    await post(`/goals/${kalk.operationalId}/reviews`, { reviewedOn: '2026-03-02', assessment: 'on_track', evidence: 'Protokoll' });
+    await post(`/assessments/${kalk.assessmentId}/priorities`, { itemKey: 'network.goals.review_system', prioritisedOn: '2026-03-01', note: '' });
+    open = { meetingId, leitbildVersion };
   });
   afterAll(async () => {
     await db.end();
@@ -40,6 +62,20 @@ describe('two networks', () => {
       expect(foreign.status).toBe(404);
       expect(shape(foreign.body)).toEqual(shape(missing.body));
       expect(foreign.body.detail.replace(/[0-9a-f-]{36}/g, '…')).toBe(missing.body.detail.replace(/[0-9a-f-]{36}/g, '…'));
+      expect(await stored()).toBe(before);
+    });
+  }
+
+  for (const field of BODY_ID_FIELDS) {
+    it(`${field.route} with ${field.field} of another network: 404 like an id that does not exist, nothing written`, async () => {
+      const before = await stored();
+      const sendNaming = (ids: ForeignIds) =>
+        api.anonymous().post(field.path(kalk, open)).auth(kalkCoordinator, { type: 'bearer' }).send(field.body(kalk, ids, open));
+      const named = await sendNaming(foreign);
+      const unknown = await sendNaming(missing);
+      expect({ status: named.status, code: named.body.code }).toEqual({ status: 404, code: field.code });
+      expect(shape(named.body)).toEqual(shape(unknown.body));
+      expect(named.body.detail.replace(/[0-9a-f-]{36}/g, '…')).toBe(unknown.body.detail.replace(/[0-9a-f-]{36}/g, '…'));
       expect(await stored()).toBe(before);
     });
   }

@@ -305,9 +305,10 @@ describe('network structure over HTTP', () => {
       const next = (await post(`/bodies/${steering}/meetings`, { scheduledFor: '2026-06-10', title: 'Steuerungsgruppe Juni' }).expect(201)).body.id;
       await expectProblem(() => post(`/meetings/${next}/decisions`, { text: 'Zu früh', subject: 'other' }), 422, 'meeting.not_held');
       await expectProblem(() => post(`/meetings/${next}/topics`, { title: 'Zu spät', description: '', proposedOn: '2026-06-11' }), 422, 'meeting.topic_too_late');
-      await expectProblem(() => post(`/meetings/${next}/attendance`, { heldOn: '2026-06-10', attendance: [randomUUID()] }), 422, 'meeting.invalid_attendance');
+      // An id of nothing (or of another network) is not found, unlike an organisation of the network that is no member.
+      await expectProblem(() => post(`/meetings/${next}/attendance`, { heldOn: '2026-06-10', attendance: [randomUUID()] }), 404, 'organisation.not_found');
       await post(`/meetings/${next}/attendance`, { heldOn: '2026-06-10', attendance: [kita] }).expect(200);
-      await expectProblem(() => post(`/meetings/${next}/decisions`, { text: 'Thema fremd', subject: 'other', topicId: topic }), 422, 'meeting.unknown_topic');
+      await expectProblem(() => post(`/meetings/${next}/decisions`, { text: 'Thema fremd', subject: 'other', topicId: topic }), 404, 'meeting.unknown_topic');
     });
 
     it('404 for what does not exist', async () => {

@@ -320,11 +320,11 @@ describe('offer landscape over HTTP', () => {
       await expectProblem(() => post(`/offers/${offerId}/revisions`, { ...revisionOf, providerOrganisationId: leaving, revisedOn: '2026-04-01' }), 422, 'offer.provider_not_member');
     });
 
-    it('422 for a provider that is no organisation of the network', async () => {
+    it('404 for a provider that is no organisation of the network, as for one that does not exist', async () => {
       const elsewhere = await joinOrganisation(await aNetwork(), 'Stadtteilbüro Mülheim');
 
-      await expectProblem(() => post(`/networks/${networkId}/offers`, offer(elsewhere)), 422, 'offer.provider_not_member');
-      await expectProblem(() => post(`/networks/${networkId}/offers`, offer(randomUUID())), 422, 'offer.provider_not_member');
+      await expectProblem(() => post(`/networks/${networkId}/offers`, offer(elsewhere)), 404, 'organisation.not_found');
+      await expectProblem(() => post(`/networks/${networkId}/offers`, offer(randomUUID())), 404, 'organisation.not_found');
     });
 
     it('422 for a district that is not the network’s', async () => {

@@ -173,7 +173,7 @@ describe('self-assessment against the quality framework', () => {
       };
       const notPriority = await as(tokens.carla).post(`/assessments/${roundId}/priorities/${STEERING}/goals`, goal).expect(422);
       expect(notPriority.body.code).toBe('goal.invalid_source_item');
-      await as(tokens.carla).post(`/assessments/${roundId}/priorities/${REVIEW}/goals`, { ...goal, cycleId: elsewhere.cycleId }).expect(422);
+      await as(tokens.carla).post(`/assessments/${roundId}/priorities/${REVIEW}/goals`, { ...goal, cycleId: elsewhere.cycleId }).expect(404);
       const defined = await as(tokens.carla).post(`/assessments/${roundId}/priorities/${REVIEW}/goals`, goal).expect(201);
 
       const history = await me.get(`/goals/${defined.body.id}/history?after=${defined.body.position}`).expect(200);
@@ -217,7 +217,7 @@ describe('self-assessment against the quality framework', () => {
       await me.post(`/assessments/${foreign.body.id}/close`, { closedOn: '2026-03-03' }).expect(200);
       const closed = await me.post(`/assessments/${own.body.id}/close`, { closedOn: '2026-03-03' }).expect(200);
       await me.get(`/assessments/${own.body.id}/comparison?with=${foreign.body.id}&after=${closed.body.position}`).expect(404);
-      await openRound({ cycleId: elsewhere.cycleId }).expect(422).expect((res) => expect(res.body.code).toBe('assessment.cycle_not_open'));
+      await openRound({ cycleId: elsewhere.cycleId }).expect(404).expect((res) => expect(res.body.code).toBe('cycle.not_found'));
     });
   });
 });

@@ -65,6 +65,9 @@ describe('the service', () => {
         const afterFirst = await stored();
         expect(await loadDemoNetworks(commands, vault)).toEqual([]);
         expect(await stored()).toEqual(afterFirst);
+        // Each demo person is of the network that names them, so its coordinators may erase them and nobody else.
+        const { rows } = await db.query(`SELECT DISTINCT network_id FROM personal_data_keys`);
+        expect(rows.map((row: { network_id: string | null }) => row.network_id).sort()).toEqual([DEMO_NETWORK_ID, KALK_NETWORK_ID].sort());
       } finally {
         await db.end();
       }

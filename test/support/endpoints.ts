@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { NZFH_FRAMEWORK_ID } from '@kreislauf/domain';
-import { NetworkFixture } from './network-fixture';
+import { ForeignIds, NetworkFixture } from './network-fixture';
 
 export type Method = 'get' | 'post';
 
@@ -174,6 +174,171 @@ export const NETWORK_ENDPOINTS: Endpoint[] = [
   { route: '/api/v1/networks/{networkId}/audit', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/audit` },
   { route: '/api/v1/networks/{networkId}/audit/verify', method: 'get', path: (f) => `/api/v1/networks/${f.networkId}/audit/verify` },
   { route: '/api/v1/people/{personId}/erasure', method: 'post', path: (f) => `/api/v1/people/${f.personId}/erasure`, body: () => ({ erasedOn: '2026-11-25', reason: 'Antrag nach Art. 17 DSGVO' }) },
+];
+
+/** Resources of the acting network that a request body can still be tried on: a meeting not yet held, a Leitbild draft. */
+export interface OpenResources {
+  meetingId: string;
+  leitbildVersion: number;
+}
+
+/** A body field that holds an id, on a route of the acting network's own resource. */
+export interface BodyIdField {
+  route: string;
+  field: string;
+  /** The problem code an id of another network, or of nothing, answers with. */
+  code: string;
+  path(own: NetworkFixture, open: OpenResources): string;
+  /** A body that is valid but for the id named at `field`, taken from `ids`. */
+  body(own: NetworkFixture, ids: ForeignIds, open: OpenResources): object;
+}
+
+const goal = (own: NetworkFixture, fields: object) => ({
+  cycleId: own.cycleId,
+  level: 'strategic',
+  title: 'Ziel',
+  description: '',
+  qualityGoals: ['multiprofessional_cooperation'],
+  reviewIntervalDays: 90,
+  definedOn: '2026-03-01',
+  ...fields,
+});
+const person = (ids: ForeignIds) => ({ personId: ids.personId, name: 'Jemand' });
+const bodyDefinition = (members: object[]) => ({ kind: 'working_group', name: 'Arbeitskreis', meetingsPerYear: 4, members, establishedOn: '2026-01-01' });
+const priorityGoals = (own: NetworkFixture) => `/api/v1/assessments/${own.assessmentId}/priorities/network.goals.review_system/goals`;
+
+/** Every field of a request body that names a resource by id: each must be one of the acting network's. */
+export const BODY_ID_FIELDS: BodyIdField[] = [
+  { route: 'POST /networks/{networkId}/goals', field: 'cycleId', code: 'cycle.not_found', path: (o) => `/api/v1/networks/${o.networkId}/goals`, body: (o, x) => goal(o, { cycleId: x.cycleId }) },
+  {
+    route: 'POST /networks/{networkId}/goals',
+    field: 'parentGoalId',
+    code: 'goal.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/goals`,
+    body: (o, x) => goal(o, { level: 'operational', parentGoalId: x.strategicId }),
+  },
+  { route: 'POST /networks/{networkId}/goals', field: 'decisionId', code: 'decision.not_found', path: (o) => `/api/v1/networks/${o.networkId}/goals`, body: (o, x) => goal(o, { decisionId: x.decisionId }) },
+  {
+    route: 'POST /goals/{goalId}/reviews',
+    field: 'decisionId',
+    code: 'decision.not_found',
+    path: (o) => `/api/v1/goals/${o.operationalId}/reviews`,
+    body: (_, x) => ({ reviewedOn: '2026-03-02', assessment: 'on_track', evidence: 'Protokoll', decisionId: x.decisionId }),
+  },
+  {
+    route: 'POST /goals/{goalId}/reorientations',
+    field: 'decisionId',
+    code: 'decision.not_found',
+    path: (o) => `/api/v1/goals/${o.operationalId}/reorientations`,
+    body: (_, x) => ({ decision: 'continue', rationale: 'Läuft', reorientedOn: '2026-03-03', decisionId: x.decisionId }),
+  },
+  {
+    route: 'POST /networks/{networkId}/leitbild/versions/{version}/adoption',
+    field: 'decisionId',
+    code: 'decision.not_found',
+    path: (o, open) => `/api/v1/networks/${o.networkId}/leitbild/versions/${open.leitbildVersion}/adoption`,
+    body: (_, x) => ({ adoptedOn: '2026-03-02', decisionId: x.decisionId }),
+  },
+  {
+    route: 'POST /networks/{networkId}/organisations',
+    field: 'contactPerson.personId',
+    code: 'person.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/organisations`,
+    body: (_, x) => ({ ...organisation, contactPerson: person(x), joinedOn: '2026-01-01' }),
+  },
+  {
+    route: 'POST /organisations/{organisationId}/descriptions',
+    field: 'contactPerson.personId',
+    code: 'person.not_found',
+    path: (o) => `/api/v1/organisations/${o.organisationId}/descriptions`,
+    body: (_, x) => ({ ...organisation, contactPerson: person(x), describedOn: '2026-03-01' }),
+  },
+  {
+    route: 'POST /networks/{networkId}/bodies',
+    field: 'members[].organisationId',
+    code: 'organisation.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/bodies`,
+    body: (o, x) => bodyDefinition([{ organisationId: o.organisationId }, { organisationId: x.organisationId }]),
+  },
+  {
+    route: 'POST /networks/{networkId}/bodies',
+    field: 'members[].representative.personId',
+    code: 'person.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/bodies`,
+    body: (o, x) => bodyDefinition([{ organisationId: o.organisationId, representative: person(x) }]),
+  },
+  {
+    route: 'POST /bodies/{bodyId}/members',
+    field: 'members[].organisationId',
+    code: 'organisation.not_found',
+    path: (o) => `/api/v1/bodies/${o.bodyId}/members`,
+    body: (o, x) => ({ members: [{ organisationId: o.organisationId }, { organisationId: x.organisationId }], changedOn: '2026-03-01' }),
+  },
+  {
+    route: 'POST /bodies/{bodyId}/members',
+    field: 'members[].representative.personId',
+    code: 'person.not_found',
+    path: (o) => `/api/v1/bodies/${o.bodyId}/members`,
+    body: (o, x) => ({ members: [{ organisationId: o.organisationId, representative: person(x) }], changedOn: '2026-03-01' }),
+  },
+  {
+    route: 'POST /bodies/{bodyId}/meetings',
+    field: 'contactPerson.personId',
+    code: 'person.not_found',
+    path: (o) => `/api/v1/bodies/${o.bodyId}/meetings`,
+    body: (_, x) => ({ scheduledFor: '2026-05-01', title: 'Sitzung', contactPerson: person(x) }),
+  },
+  {
+    route: 'POST /meetings/{meetingId}/topics',
+    field: 'proposedByOrganisationId',
+    code: 'organisation.not_found',
+    path: (_, open) => `/api/v1/meetings/${open.meetingId}/topics`,
+    body: (_, x) => ({ title: 'Thema', description: '', proposedByOrganisationId: x.organisationId, proposedOn: '2026-05-01' }),
+  },
+  {
+    route: 'POST /meetings/{meetingId}/attendance',
+    field: 'attendance[]',
+    code: 'organisation.not_found',
+    path: (_, open) => `/api/v1/meetings/${open.meetingId}/attendance`,
+    body: (o, x) => ({ heldOn: '2026-06-01', attendance: [o.organisationId, x.organisationId] }),
+  },
+  {
+    route: 'POST /meetings/{meetingId}/decisions',
+    field: 'topicId',
+    code: 'meeting.unknown_topic',
+    path: (o) => `/api/v1/meetings/${o.meetingId}/decisions`,
+    body: (_, x) => ({ text: 'Beschlossen.', subject: 'other', topicId: x.topicId }),
+  },
+  {
+    route: 'POST /networks/{networkId}/offers',
+    field: 'providerOrganisationId',
+    code: 'organisation.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/offers`,
+    body: (o, x) => ({ ...offer(o), providerOrganisationId: x.organisationId, listedOn: '2026-01-01' }),
+  },
+  {
+    route: 'POST /offers/{offerId}/revisions',
+    field: 'providerOrganisationId',
+    code: 'organisation.not_found',
+    path: (o) => `/api/v1/offers/${o.offerId}/revisions`,
+    body: (o, x) => ({ ...offer(o), providerOrganisationId: x.organisationId, revisedOn: '2026-02-01' }),
+  },
+  {
+    route: 'POST /networks/{networkId}/assessments',
+    field: 'cycleId',
+    code: 'cycle.not_found',
+    path: (o) => `/api/v1/networks/${o.networkId}/assessments`,
+    body: (_, x) => ({ cycleId: x.cycleId, frameworkId: NZFH_FRAMEWORK_ID, frameworkVersion: 1, dimensionKeys: ['network'], raters: ['u-coord'], visibility: 'anonymous', openedOn: '2026-03-01' }),
+  },
+  { route: 'POST /assessments/{assessmentId}/priorities/{itemKey}/goals', field: 'cycleId', code: 'cycle.not_found', path: priorityGoals, body: (o, x) => goal(o, { cycleId: x.cycleId }) },
+  {
+    route: 'POST /assessments/{assessmentId}/priorities/{itemKey}/goals',
+    field: 'parentGoalId',
+    code: 'goal.not_found',
+    path: priorityGoals,
+    body: (o, x) => goal(o, { level: 'operational', parentGoalId: x.strategicId }),
+  },
+  { route: 'POST /assessments/{assessmentId}/priorities/{itemKey}/goals', field: 'decisionId', code: 'decision.not_found', path: priorityGoals, body: (o, x) => goal(o, { decisionId: x.decisionId }) },
 ];
 
 const organisation = { name: 'Kita Sonnenschein', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '' };

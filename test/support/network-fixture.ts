@@ -18,6 +18,9 @@ export interface NetworkFixture {
   assessmentId: string;
 }
 
+/** A network's ids as another network's request names them in its body, with a topic of one of its meetings. */
+export type ForeignIds = NetworkFixture & { topicId: string };
+
 /**
  * A registered network with a member organisation, a steering group that met and adopted the Leitbild,
  * an offer, and an open cycle in its steering phase with a strategic and a concretised operational goal.

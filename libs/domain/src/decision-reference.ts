@@ -4,6 +4,7 @@ import { IsoDate } from './domain-event';
 
 export class DecisionNotFound extends DomainError {
   readonly code = 'decision.not_found';
+  override readonly kind = 'not_found';
   constructor(decisionId: string) {
     super(`No decision ${decisionId} was recorded in this network`, { decisionId });
   }

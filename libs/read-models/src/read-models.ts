@@ -12,6 +12,7 @@ import { PersonalDataKeys1764150000000 } from './migrations/1764150000000-person
 import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitbild-and-cycles';
 import { PersonRegistry1764700000000 } from './migrations/1764700000000-person-registry';
 import { PoisonedEvents1764760000000 } from './migrations/1764760000000-poisoned-events';
+import { PersonNetworks1764800000000 } from './migrations/1764800000000-person-networks';
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
@@ -32,6 +33,7 @@ export const READ_MODEL_MIGRATIONS = [
   ...AUDIT_MIGRATIONS,
   PersonRegistry1764700000000,
   PoisonedEvents1764760000000,
+  PersonNetworks1764800000000,
 ];
 
 export function createProjections(): Projection[] {

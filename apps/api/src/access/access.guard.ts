@@ -58,6 +58,14 @@ export class AccessGuard implements CanActivate {
     // Checked before any lookup, with the same answer the route's own UUID pipe gives.
     if (!isUUID(resourceId)) throw invalidUuid(rule.scope.param);
     const networkId = await this.networkOf(rule.scope, resourceId);
+    if (networkId === null) {
+      // A resource of no network (a person no event names): nobody's role reaches it, an administrator's may.
+      if (policy.admin && principal.admin) {
+        request.access = { principal, actor: actorOf(principal, 'admin'), networkId: null };
+        return true;
+      }
+      throw notFound(rule.scope, resourceId);
+    }
     const held = await this.rolesIn(principal, networkId);
     const allowed = ROLES.find((role) => held.includes(role) && (policy.roles as readonly string[]).includes(role));
     if (allowed) {
@@ -95,7 +103,7 @@ export class AccessGuard implements CanActivate {
     }
   }
 
-  private networkOf(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): Promise<string> {
+  private networkOf(scope: Exclude<ResourceScope, { kind: 'none' }>, id: string): Promise<string | null> {
     switch (scope.kind) {
       case 'network':
         return Promise.resolve(id);

@@ -45,13 +45,18 @@ export class ResourceDirectory {
     });
   }
 
-  /** The network a person was named in, kept with their key; people sealed before networks were kept have none. */
-  async networkOfPerson(personId: string): Promise<string> {
-    return this.cached(`person:${personId}`, async () => {
-      const [row] = await this.dataSource.query(`SELECT network_id FROM personal_data_keys WHERE person_id = $1`, [personId]);
-      if (!row?.network_id) throw new PersonNotFound(personId);
-      return row.network_id as string;
-    });
+  /**
+   * The network a person was named in, kept with their key. Null for a person sealed before networks were kept
+   * whom no event names (or whose events live in EventStoreDB): no network's, so only an administrator may act.
+   */
+  async networkOfPerson(personId: string): Promise<string | null> {
+    const key = `person:${personId}`;
+    const known = this.cache.get(key);
+    if (known) return known;
+    const [row] = await this.dataSource.query(`SELECT network_id FROM personal_data_keys WHERE person_id = $1`, [personId]);
+    if (!row) throw new PersonNotFound(personId);
+    if (row.network_id !== null) this.remember(key, row.network_id);
+    return row.network_id;
   }
 
   /** Roles granted to a person in any network. */
@@ -70,8 +75,12 @@ export class ResourceDirectory {
     const known = this.cache.get(key);
     if (known) return known;
     const networkId = await lookup();
+    this.remember(key, networkId);
+    return networkId;
+  }
+
+  private remember(key: string, networkId: string): void {
     if (this.cache.size >= CACHE_LIMIT) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, networkId);
-    return networkId;
   }
 }

@@ -219,11 +219,23 @@ class DeciderBus {
     if (command instanceof RecordAttendanceCommand) {
       const meeting = this.meetings.get(command.meetingId)!;
       const body = meeting.status === 'none' ? bodyDecider.initialState : (this.bodies.get(meeting.bodyId) ?? bodyDecider.initialState);
-      const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds };
+      const organisations = Object.fromEntries(command.data.attendance.map((id) => [id, this.namedOrganisation(id)]));
+      const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds, organisations };
       return this.write(meetingDecider, this.meetings, command.meetingId, { type: 'RecordAttendance', meetingId: command.meetingId, data: command.data, facts });
     }
-    if (command instanceof ExecuteMeetingCommand) return this.write(meetingDecider, this.meetings, command.command.meetingId, command.command);
+    if (command instanceof ExecuteMeetingCommand) {
+      const meetingCommand = command.command;
+      if (meetingCommand.type === 'RecordDecision') return this.write(meetingDecider, this.meetings, meetingCommand.meetingId, meetingCommand);
+      const { proposedByOrganisationId } = meetingCommand.data;
+      const facts = { proposer: proposedByOrganisationId === null ? null : this.namedOrganisation(proposedByOrganisationId) };
+      return this.write(meetingDecider, this.meetings, meetingCommand.meetingId, { ...meetingCommand, facts });
+    }
     throw new Error(`Unexpected command ${command.constructor.name}`);
+  }
+
+  private namedOrganisation(organisationId: string): { networkId: string } | null {
+    const state = this.organisations.get(organisationId);
+    return state && state.status !== 'none' ? { networkId: state.networkId } : null;
   }
 
   state(): { organisations: Map<string, OrganisationState>; bodies: Map<string, BodyState>; meetings: Map<string, MeetingState> } {

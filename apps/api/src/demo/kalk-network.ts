@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
 import { BodyKind, BodyMember, DecisionSubject, NetworkAlreadyRegistered, OrganisationDescription, PersonalData, SealedPersonalData } from '@kreislauf/domain';
 import { ExecuteNetworkCommand } from '../networks/network.commands';
@@ -870,11 +869,12 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
   }
   // One person, one key: the same e-mail address is sealed under the same person id each time.
   const personIds = new Map<string, string>();
-  const seal = (data: PersonalData | null): Promise<SealedPersonalData | null> => {
-    if (!data) return Promise.resolve(null);
+  const seal = async (data: PersonalData | null): Promise<SealedPersonalData | null> => {
+    if (!data) return null;
     const key = data.email ?? data.name;
-    if (!personIds.has(key)) personIds.set(key, randomUUID());
-    return vault.seal(data, personIds.get(key));
+    const sealed = await vault.seal(data, networkId, personIds.get(key));
+    personIds.set(key, sealed.personId);
+    return sealed;
   };
   const sealMembers = async (members: KalkBodyMember[]): Promise<BodyMember[]> => {
     const sealed: BodyMember[] = [];

@@ -37,7 +37,7 @@ export async function loadViersenNetwork(commands: CommandBus, vault: PersonalDa
   const networkId = DEMO_NETWORK_ID;
   const cycleId = DEMO_CYCLE_ID;
   const network = (command: ExecuteNetworkCommand['command']) => commands.execute(new ExecuteNetworkCommand(command, context()));
-  const seal = (person: PersonalData | null): Promise<SealedPersonalData | null> => (person ? vault.seal(person) : Promise.resolve(null));
+  const seal = (person: PersonalData | null): Promise<SealedPersonalData | null> => (person ? vault.seal(person, networkId) : Promise.resolve(null));
   try {
     await network({ type: 'RegisterNetwork', networkId, data: demoNetwork });
   } catch (error) {

@@ -26,6 +26,13 @@ export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionCo
   };
 });
 
+/** The network the access guard found the route's resource in; null for one of no network, which only an administrator reaches. */
+export const ResourceNetworkId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
+  const access = ctx.switchToHttp().getRequest<RequestWithAccess>().access;
+  if (!access) throw new Error('ResourceNetworkId on a route without an access rule');
+  return access.networkId;
+});
+
 /** The network the access guard found the route's resource in. */
 export const ScopedNetworkId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
   const networkId = ctx.switchToHttp().getRequest<RequestWithAccess>().access?.networkId;

@@ -6,6 +6,9 @@ import { PersonalDataVault } from './personal-data-vault';
 
 export const personStream = (personId: string) => `person-${personId}`;
 
+/** A person no network is known for is erased in no network's log. */
+const NO_NETWORK = '';
+
 export class ErasePersonalDataCommand extends Command<WriteResult> {
   constructor(
     readonly command: ErasePersonalData,
@@ -29,7 +32,7 @@ export class ErasePersonalDataHandler implements ICommandHandler<ErasePersonalDa
   async execute({ command, context }: ErasePersonalDataCommand): Promise<WriteResult> {
     await this.vault.erase(command.personId);
     const { version, position } = await this.executor.execute(personDecider, personStream(command.personId), command, context, () => ({
-      networkId: command.networkId,
+      networkId: command.networkId ?? NO_NETWORK,
       occurredAt: command.erasedOn,
       reason: command.reason,
     }));

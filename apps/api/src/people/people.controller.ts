@@ -6,7 +6,7 @@ import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { UuidParam, withETag } from '../http/params';
-import { RequestContext, ScopedNetworkId } from '../http/request-context';
+import { RequestContext, ResourceNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { ErasePersonalDataCommand } from './erase-personal-data.handler';
@@ -39,7 +39,7 @@ export class PeopleController {
   @ApiConflictResponse({ description: 'The person’s data is erased already' })
   async erase(
     @UuidParam('personId') personId: string,
-    @ScopedNetworkId() networkId: string,
+    @ResourceNetworkId() networkId: string | null,
     @Body() body: ErasePersonalDataDto,
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,

@@ -9,6 +9,7 @@ describe('PersonalDataVault', () => {
   let dataSource: DataSource;
   let vault: PersonalDataVault;
   const anna = { name: 'Anna Beispiel', email: 'anna@example.org', phone: '02162 123' };
+  const kalk = '5d1e2f00-0000-4000-8000-00000000000a';
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -21,7 +22,7 @@ describe('PersonalDataVault', () => {
   });
 
   it('seals data so that the sealed text does not show it, and opens it again', async () => {
-    const sealed = await vault.seal(anna);
+    const sealed = await vault.seal(anna, kalk);
 
     expect(sealed.sealed).not.toContain('Anna');
     expect(Buffer.from(sealed.sealed, 'base64').toString('latin1')).not.toContain('anna@example.org');
@@ -29,8 +30,8 @@ describe('PersonalDataVault', () => {
   });
 
   it('seals twice for the same person with one key: both open', async () => {
-    const first = await vault.seal(anna);
-    const second = await vault.seal({ ...anna, phone: null }, first.personId);
+    const first = await vault.seal(anna, kalk);
+    const second = await vault.seal({ ...anna, phone: null }, kalk, first.personId);
 
     expect(await vault.openAll([first, second])).toEqual([
       { personId: first.personId, erased: false, ...anna },
@@ -39,8 +40,8 @@ describe('PersonalDataVault', () => {
   });
 
   it('after erasure shows the data as erased, and other people as they were', async () => {
-    const erased = await vault.seal(anna);
-    const kept = await vault.seal({ name: 'Ben', email: null, phone: null });
+    const erased = await vault.seal(anna, kalk);
+    const kept = await vault.seal({ name: 'Ben', email: null, phone: null }, kalk);
 
     expect(await vault.erase(erased.personId)).toBe(true);
 
@@ -52,19 +53,33 @@ describe('PersonalDataVault', () => {
   });
 
   it('keeps the network a person was named in, and refuses to seal for another network or after erasure', async () => {
-    const kalk = '5d1e2f00-0000-4000-8000-00000000000a';
-    const sealed = await vault.seal(anna, undefined, kalk);
+    const sealed = await vault.seal(anna, kalk);
     expect(await vault.find(sealed.personId)).toEqual({ personId: sealed.personId, networkId: kalk, erasedAt: null });
 
-    await expect(vault.seal(anna, sealed.personId, '5d1e2f00-0000-4000-8000-00000000000b')).rejects.toThrow(PersonNotFound);
+    await expect(vault.seal(anna, '5d1e2f00-0000-4000-8000-00000000000b', sealed.personId)).rejects.toThrow(PersonNotFound);
     await vault.erase(sealed.personId);
-    await expect(vault.seal(anna, sealed.personId, kalk)).rejects.toThrow(PersonalDataErasedAlready);
+    await expect(vault.seal(anna, kalk, sealed.personId)).rejects.toThrow(PersonalDataErasedAlready);
     expect((await vault.find(sealed.personId))?.erasedAt).toBeInstanceOf(Date);
     expect(await vault.find('5d1e2f00-0000-4000-8000-0000000000ff')).toBeNull();
   });
 
+  it('refuses an id no person was sealed under, and keeps no key for it', async () => {
+    const madeUp = '5d1e2f00-0000-4000-8000-0000000000fe';
+    await expect(vault.seal(anna, kalk, madeUp)).rejects.toThrow(PersonNotFound);
+    expect(await vault.find(madeUp)).toBeNull();
+  });
+
+  it('gives a person sealed before networks were kept to no network that names them', async () => {
+    const sealed = await vault.seal(anna, kalk);
+    await dataSource.query(`UPDATE personal_data_keys SET network_id = NULL WHERE person_id = $1`, [sealed.personId]);
+
+    await expect(vault.seal(anna, '5d1e2f00-0000-4000-8000-00000000000b', sealed.personId)).rejects.toThrow(PersonNotFound);
+    await expect(vault.seal(anna, kalk, sealed.personId)).rejects.toThrow(PersonNotFound);
+    expect(await vault.find(sealed.personId)).toEqual({ personId: sealed.personId, networkId: null, erasedAt: null });
+  });
+
   it('refuses sealed text that was altered', async () => {
-    const sealed = await vault.seal(anna);
+    const sealed = await vault.seal(anna, kalk);
     const raw = Buffer.from(sealed.sealed, 'base64');
     raw[raw.length - 1] ^= 1;
 

@@ -11,7 +11,7 @@ const TAG_BYTES = 16;
 /** A person's data as reads show it: opened, or erased (their key is gone). */
 export type OpenedPersonalData = ({ personId: string; erased: false } & PersonalData) | { personId: string; erased: true };
 
-/** Where a person's key stands: the network they were named in (null for people sealed before networks were kept). */
+/** Where a person's key stands: the network they were named in (null for people sealed before networks were kept whom no event names). */
 export interface PersonRecord {
   personId: string;
   networkId: string | null;
@@ -28,11 +28,14 @@ export class PersonalDataVault {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /**
-   * Seals under the person's key; a new person (no id given) gets one. With a network, a known person must
-   * have been named in that network (otherwise PersonNotFound: another network's people are not disclosed).
+   * Seals under the person's key for the network that names them; a new person (no id given) gets an id and a
+   * key. An id given must be of a person named before in that network (otherwise PersonNotFound: another
+   * network's people are not disclosed, a person of no known network is nobody's to take, and an id is never
+   * made up by the client).
    */
-  async seal(data: PersonalData, personId: string = randomUUID(), networkId: string | null = null): Promise<SealedPersonalData> {
-    const key = await this.keyFor(personId, networkId);
+  async seal(data: PersonalData, networkId: string, knownPersonId?: string): Promise<SealedPersonalData> {
+    const personId = knownPersonId ?? randomUUID();
+    const key = knownPersonId === undefined ? await this.newKey(personId, networkId) : await this.keyOf(personId, networkId);
     const iv = randomBytes(IV_BYTES);
     const cipher = createCipheriv(ALGORITHM, key, iv);
     cipher.setAAD(Buffer.from(personId));
@@ -75,16 +78,16 @@ export class PersonalDataVault {
     return row ? { personId, networkId: row.network_id, erasedAt: row.erased_at } : null;
   }
 
-  private async keyFor(personId: string, networkId: string | null): Promise<Buffer> {
-    // One round trip: a new person gets the fresh key, a known one keeps theirs (the no-op update returns it);
-    // a person sealed before networks were kept takes the network now named.
-    const [row] = await this.dataSource.query(
-      `INSERT INTO personal_data_keys (person_id, key, network_id) VALUES ($1, $2, $3)
-       ON CONFLICT (person_id) DO UPDATE SET network_id = COALESCE(personal_data_keys.network_id, EXCLUDED.network_id)
-       RETURNING key, network_id, erased_at`,
-      [personId, randomBytes(32), networkId],
-    );
-    if (networkId !== null && row.network_id !== networkId) throw new PersonNotFound(personId);
+  private async newKey(personId: string, networkId: string): Promise<Buffer> {
+    const key = randomBytes(32);
+    await this.dataSource.query(`INSERT INTO personal_data_keys (person_id, key, network_id) VALUES ($1, $2, $3)`, [personId, key, networkId]);
+    return key;
+  }
+
+  /** A person's network is never changed here: naming someone does not make them yours. */
+  private async keyOf(personId: string, networkId: string): Promise<Buffer> {
+    const [row] = await this.dataSource.query(`SELECT key, network_id, erased_at FROM personal_data_keys WHERE person_id = $1`, [personId]);
+    if (!row || row.network_id !== networkId) throw new PersonNotFound(personId);
     if (row.key === null) throw new PersonalDataErasedAlready(personId, (row.erased_at as Date).toISOString().slice(0, 10));
     return row.key;
   }

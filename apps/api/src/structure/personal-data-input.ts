@@ -8,5 +8,5 @@ import { PersonDto } from './structure.dto';
  */
 export async function sealPerson(vault: PersonalDataVault, person: PersonDto | null | undefined, networkId: string): Promise<SealedPersonalData | null> {
   if (!person) return null;
-  return vault.seal({ name: person.name, email: person.email ?? null, phone: person.phone ?? null }, person.personId, networkId);
+  return vault.seal({ name: person.name, email: person.email ?? null, phone: person.phone ?? null }, networkId, person.personId);
 }

@@ -10,6 +10,7 @@ import {
   meetingEventOccurredOn,
   MeetingNotFound,
   MembershipFacts,
+  NamedOrganisation,
   networkDecider,
   OrganisationCommand,
   organisationDecider,
@@ -64,6 +65,12 @@ abstract class StructureWriter {
   protected async networkRegistered(networkId: string): Promise<{ registered: boolean }> {
     const { state } = await this.executor.load(networkDecider, networkStream(networkId));
     return { registered: state.status === 'registered' };
+  }
+
+  /** The network of an organisation a command names, from its stream; null when it does not exist. */
+  protected async namedOrganisation(organisationId: string): Promise<NamedOrganisation> {
+    const { state } = await this.executor.load(organisationDecider, organisationStream(organisationId));
+    return state.status === 'none' ? null : { networkId: state.networkId };
   }
 
   /** What each named organisation's stream says: its network, when it joined, whether it left. */
@@ -167,7 +174,9 @@ export class RecordAttendanceHandler extends StructureWriter implements ICommand
     const { state: meeting } = await this.executor.load(meetingDecider, meetingStream(meetingId));
     if (meeting.status === 'none') throw new MeetingNotFound(meetingId);
     const { state: body } = await this.executor.load(bodyDecider, bodyStream(meeting.bodyId));
-    const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds };
+    const bodyMemberIds = body.status === 'none' ? [] : body.memberIds;
+    const others = data.attendance.filter((id) => !bodyMemberIds.includes(id));
+    const facts = { bodyMemberIds, organisations: Object.fromEntries(await Promise.all(others.map(async (id) => [id, await this.namedOrganisation(id)] as const))) };
     return { id: meetingId, ...(await this.writeMeeting({ type: 'RecordAttendance', meetingId, data, facts }, context)) };
   }
 }
@@ -179,7 +188,9 @@ export class ExecuteMeetingHandler extends StructureWriter implements ICommandHa
   }
 
   async execute({ command, context }: ExecuteMeetingCommand): Promise<WriteResult> {
-    const id = command.type === 'ProposeTopic' ? command.data.topicId : command.data.decisionId;
-    return { id, ...(await this.writeMeeting(command, context)) };
+    if (command.type === 'RecordDecision') return { id: command.data.decisionId, ...(await this.writeMeeting(command, context)) };
+    const { proposedByOrganisationId } = command.data;
+    const facts = { proposer: proposedByOrganisationId === null ? null : await this.namedOrganisation(proposedByOrganisationId) };
+    return { id: command.data.topicId, ...(await this.writeMeeting({ ...command, facts }, context)) };
   }
 }

@@ -74,7 +74,7 @@ export class RecordAttendanceCommand extends Command<WriteResult> {
 /** Propose a topic or record a decision: the id written is the topic's or the decision's. */
 export class ExecuteMeetingCommand extends Command<WriteResult> {
   constructor(
-    readonly command: ProposeTopic | RecordDecision,
+    readonly command: Omit<ProposeTopic, 'facts'> | RecordDecision,
     readonly context: CommandContext,
   ) {
     super();

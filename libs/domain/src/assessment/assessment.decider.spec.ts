@@ -1,4 +1,5 @@
 import { NZFH_FRAMEWORK_ID, NZFH_FRAMEWORK_V1 } from '../catalogues/quality-framework-nzfh';
+import { CycleNotFound } from '../network/network.errors';
 import { specify } from '../testing/decider-specification';
 import { AssessmentOpening, OpenAssessment, OpeningFacts, PrioritiseItem, SubmitRatings } from './assessment.commands';
 import { assessmentDecider } from './assessment.decider';
@@ -76,9 +77,9 @@ describe('assessment decider', () => {
     });
 
     it('opens in an open cycle of the round’s own network only', () => {
-      round.given().when(open({}, { cycle: null })).thenThrows(CycleNotOpenForAssessment, 'assessment.cycle_not_open');
-      round.given().when(open({}, { cycle: { networkId: 'other', status: 'open' } })).thenThrows(CycleNotOpenForAssessment);
-      round.given().when(open({}, { cycle: { networkId, status: 'closed' } })).thenThrows(CycleNotOpenForAssessment);
+      round.given().when(open({}, { cycle: null })).thenThrows(CycleNotFound, 'cycle.not_found');
+      round.given().when(open({}, { cycle: { networkId: 'other', status: 'open' } })).thenThrows(CycleNotFound);
+      round.given().when(open({}, { cycle: { networkId, status: 'closed' } })).thenThrows(CycleNotOpenForAssessment, 'assessment.cycle_not_open');
     });
 
     it('refuses a framework version that does not exist', () => {

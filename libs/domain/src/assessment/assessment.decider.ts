@@ -1,5 +1,6 @@
 import { itemsOf } from '../catalogues/quality-framework';
 import { Decider, IsoDate } from '../domain-event';
+import { CycleNotFound } from '../network/network.errors';
 import { AssessmentCommand, OpenAssessment, SubmitRatings } from './assessment.commands';
 import {
   AssessmentAlreadyOpened,
@@ -93,9 +94,8 @@ export const assessmentDecider: Decider<AssessmentCommand, AssessmentEvent, Asse
 /** Checks the opening and returns the round's items: the development goals of the chosen dimensions. */
 function checkOpening({ data, facts }: OpenAssessment) {
   const { cycle, framework } = facts;
-  if (!cycle) throw new CycleNotOpenForAssessment(data.cycleId, 'unknown');
-  if (cycle.networkId !== data.networkId) throw new CycleNotOpenForAssessment(data.cycleId, 'other_network');
-  if (cycle.status !== 'open') throw new CycleNotOpenForAssessment(data.cycleId, 'closed');
+  if (!cycle || cycle.networkId !== data.networkId) throw new CycleNotFound(data.cycleId);
+  if (cycle.status !== 'open') throw new CycleNotOpenForAssessment(data.cycleId);
   if (!framework) throw new UnknownFrameworkVersion(data.frameworkId, data.frameworkVersion);
 
   if (data.dimensionKeys.length === 0) throw new InvalidDimensions('none');

@@ -18,9 +18,8 @@ export class AssessmentAlreadyOpened extends DomainError {
 
 export class CycleNotOpenForAssessment extends DomainError {
   readonly code = 'assessment.cycle_not_open';
-  constructor(cycleId: string, reason: 'unknown' | 'other_network' | 'closed') {
-    const why = { unknown: 'does not exist', other_network: 'belongs to another network', closed: 'is closed' }[reason];
-    super(`Cycle ${cycleId} ${why}; a round is opened in an open cycle of its own network`, { cycleId, reason });
+  constructor(cycleId: string) {
+    super(`Cycle ${cycleId} is closed; a round is opened in an open cycle of its own network`, { cycleId, reason: 'closed' });
   }
 }
 

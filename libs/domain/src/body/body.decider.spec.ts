@@ -1,4 +1,5 @@
 import { NetworkNotFound } from '../network/network.errors';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { specify } from '../testing/decider-specification';
 import { BodyMember, ChangeBodyMembers, DissolveBody, EstablishBody, MembershipFacts } from './body.commands';
 import { bodyDecider } from './body.decider';
@@ -61,10 +62,13 @@ describe('body decider', () => {
     });
 
     it('refuses a member that is not a current member organisation of the network', () => {
-      body.given().when(establish({}, facts({ [kita]: null }))).thenThrows(InvalidBodyMember, 'body.invalid_member');
-      body.given().when(establish({}, facts({ [kita]: { ...currentMember, networkId: 'other' } }))).thenThrows(InvalidBodyMember);
-      body.given().when(establish({}, facts({ [kita]: { ...currentMember, leftOn: '2026-01-20' } }))).thenThrows(InvalidBodyMember);
+      body.given().when(establish({}, facts({ [kita]: { ...currentMember, leftOn: '2026-01-20' } }))).thenThrows(InvalidBodyMember, 'body.invalid_member');
       body.given().when(establish({}, facts({ [kita]: { ...currentMember, joinedOn: '2026-03-01' } }))).thenThrows(InvalidBodyMember);
+    });
+
+    it('answers an organisation of another network as one that does not exist', () => {
+      body.given().when(establish({}, facts({ [kita]: null }))).thenThrows(OrganisationNotFound, 'organisation.not_found');
+      body.given().when(establish({}, facts({ [kita]: { ...currentMember, networkId: 'other' } }))).thenThrows(OrganisationNotFound);
     });
 
     it('refuses an organisation named twice', () => {
@@ -88,7 +92,7 @@ describe('body decider', () => {
     it('refuses the same member checks as establishing', () => {
       body.given(established).when(change([member(kita), member(kita)])).thenThrows(InvalidBodyMember);
       body.given(established).when(change([member(schule)], '2026-05-01', facts({ [schule]: { ...currentMember, leftOn: '2026-04-01' } }))).thenThrows(InvalidBodyMember);
-      body.given(established).when(change([member(schule)], '2026-05-01', facts({ [schule]: null }))).thenThrows(InvalidBodyMember);
+      body.given(established).when(change([member(schule)], '2026-05-01', facts({ [schule]: null }))).thenThrows(OrganisationNotFound);
     });
 
     it('refuses a date before the last step', () => {

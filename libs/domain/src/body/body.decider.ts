@@ -1,6 +1,7 @@
 import { BodyKind } from '../catalogues/decision-subjects';
 import { Decider, IsoDate } from '../domain-event';
 import { NetworkNotFound } from '../network/network.errors';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { BodyCommand, BodyMember, MembershipFacts } from './body.commands';
 import { BodyAlreadyEstablished, BodyDateTooEarly, BodyIsDissolved, BodyNotFound, InvalidBodyMember, InvalidMeetingCadence } from './body.errors';
 import { BodyEvent } from './body.events';
@@ -84,8 +85,7 @@ function checkMembers(members: BodyMember[], facts: MembershipFacts, networkId: 
     if (seen.has(organisationId)) throw new InvalidBodyMember(organisationId, 'duplicate');
     seen.add(organisationId);
     const organisation = facts.organisations[organisationId];
-    if (!organisation) throw new InvalidBodyMember(organisationId, 'unknown');
-    if (organisation.networkId !== networkId) throw new InvalidBodyMember(organisationId, 'other_network');
+    if (!organisation || organisation.networkId !== networkId) throw new OrganisationNotFound(organisationId);
     if (organisation.leftOn !== null) throw new InvalidBodyMember(organisationId, 'left');
     if (organisation.joinedOn > on) throw new InvalidBodyMember(organisationId, 'not_yet_joined');
   }

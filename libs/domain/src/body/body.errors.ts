@@ -30,14 +30,12 @@ export class InvalidMeetingCadence extends DomainError {
   }
 }
 
-export type MemberProblem = 'unknown' | 'other_network' | 'left' | 'not_yet_joined' | 'duplicate';
+export type MemberProblem = 'left' | 'not_yet_joined' | 'duplicate';
 
 export class InvalidBodyMember extends DomainError {
   readonly code = 'body.invalid_member';
   constructor(organisationId: string, problem: MemberProblem) {
     const why = {
-      unknown: 'is not a member organisation of the network',
-      other_network: 'belongs to another network',
       left: 'has left the network',
       not_yet_joined: 'had not joined the network on that date',
       duplicate: 'is named twice',

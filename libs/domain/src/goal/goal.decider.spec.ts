@@ -1,5 +1,6 @@
 import { DecisionFact } from '../catalogues/decision-subjects';
 import { DecisionDoesNotFit, DecisionNotFound } from '../decision-reference';
+import { CycleNotFound } from '../network/network.errors';
 import { specify } from '../testing/decider-specification';
 import { DefineGoal, DefinitionFacts, GoalCommand, GoalDefinition, Indicator, ReorientGoal, SourceItemFact } from './goal.commands';
 import { goalDecider } from './goal.decider';
@@ -132,15 +133,15 @@ describe('goal decider', () => {
     });
 
     it('refuses a cycle that does not exist, is closed or belongs to another network', () => {
-      goal.given().when(define({}, { cycle: null })).thenThrows(CycleNotOpenForGoals, 'goal.cycle_not_open');
-      goal.given().when(define({}, { cycle: { networkId, status: 'closed' } })).thenThrows(CycleNotOpenForGoals);
-      goal.given().when(define({}, { cycle: { networkId: 'other', status: 'open' } })).thenThrows(CycleNotOpenForGoals);
+      goal.given().when(define({}, { cycle: null })).thenThrows(CycleNotFound, 'cycle.not_found');
+      goal.given().when(define({}, { cycle: { networkId, status: 'closed' } })).thenThrows(CycleNotOpenForGoals, 'goal.cycle_not_open');
+      goal.given().when(define({}, { cycle: { networkId: 'other', status: 'open' } })).thenThrows(CycleNotFound);
     });
 
     it('refuses an operational goal without a strategic parent in the same network', () => {
       goal.given().when(define({ parentGoalId: null }, { parent: null })).thenThrows(InvalidParentGoal, 'goal.invalid_parent');
-      goal.given().when(define({}, { parent: null })).thenThrows(InvalidParentGoal);
-      goal.given().when(define({}, { parent: { ...activeStrategicParent!, networkId: 'other' } })).thenThrows(InvalidParentGoal);
+      goal.given().when(define({}, { parent: null })).thenThrows(GoalNotFound, 'goal.not_found');
+      goal.given().when(define({}, { parent: { ...activeStrategicParent!, networkId: 'other' } })).thenThrows(GoalNotFound);
       goal.given().when(define({}, { parent: { ...activeStrategicParent!, level: 'operational' } })).thenThrows(InvalidParentGoal);
       goal.given().when(define({}, { parent: { ...activeStrategicParent!, status: 'retired' } })).thenThrows(InvalidParentGoal);
     });
@@ -333,7 +334,7 @@ describe('goal decider', () => {
     });
 
     it('checks the definition itself as for any goal', () => {
-      goal.given().when({ ...derive(), facts: { ...derive().facts, cycle: null } }).thenThrows(CycleNotOpenForGoals);
+      goal.given().when({ ...derive(), facts: { ...derive().facts, cycle: null } }).thenThrows(CycleNotFound);
     });
   });
 });

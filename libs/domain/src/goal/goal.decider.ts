@@ -1,6 +1,7 @@
 import { isQualityGoalKey } from '../catalogues/quality-goals';
 import { checkDecision } from '../decision-reference';
 import { Decider, IsoDate } from '../domain-event';
+import { CycleNotFound } from '../network/network.errors';
 import { ConcretiseGoal, DefineGoal, GoalContent, GoalLevel, GoalStatus, GoalCommand, Indicator, ReorientGoal } from './goal.commands';
 import {
   CycleNotOpenForGoals,
@@ -117,9 +118,9 @@ function statusAfter(decision: ReorientGoal['data']['decision'], current: GoalSt
 
 function checkDefinition({ goalId, data, facts }: DefineGoal): void {
   const { cycle, parent } = facts;
-  if (!cycle) throw new CycleNotOpenForGoals(data.cycleId, 'unknown');
-  if (cycle.networkId !== data.networkId) throw new CycleNotOpenForGoals(data.cycleId, 'other_network');
-  if (cycle.status !== 'open') throw new CycleNotOpenForGoals(data.cycleId, 'closed');
+  // Another network's cycle, goal or decision answers as one that does not exist: its existence is not disclosed.
+  if (!cycle || cycle.networkId !== data.networkId) throw new CycleNotFound(data.cycleId);
+  if (cycle.status !== 'open') throw new CycleNotOpenForGoals(data.cycleId);
   checkContent(data);
   checkPrinciples(data, facts.principlesInForce);
   checkDecision(data.decisionId, facts.decision, { networkId: data.networkId, subject: 'goal_definition', actOn: data.definedOn });
@@ -127,12 +128,10 @@ function checkDefinition({ goalId, data, facts }: DefineGoal): void {
     throw new InvalidParentGoal('A strategic goal stands directly under the Leitbild and has no parent goal', { goalId });
   }
   if (data.level === 'operational') {
-    if (!data.parentGoalId || !parent) {
+    if (!data.parentGoalId) {
       throw new InvalidParentGoal('An operational goal needs an existing strategic parent goal', { parentGoalId: data.parentGoalId });
     }
-    if (parent.networkId !== data.networkId) {
-      throw new InvalidParentGoal('The parent goal belongs to another network', { parentGoalId: data.parentGoalId });
-    }
+    if (!parent || parent.networkId !== data.networkId) throw new GoalNotFound(data.parentGoalId);
     if (parent.level !== 'strategic') {
       throw new InvalidParentGoal('The parent of an operational goal must be a strategic goal', { parentGoalId: data.parentGoalId });
     }

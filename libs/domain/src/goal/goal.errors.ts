@@ -25,9 +25,8 @@ export class GoalNotActive extends DomainError {
 
 export class CycleNotOpenForGoals extends DomainError {
   readonly code = 'goal.cycle_not_open';
-  constructor(cycleId: string, reason: 'unknown' | 'other_network' | 'closed') {
-    const why = { unknown: 'does not exist', other_network: 'belongs to another network', closed: 'is closed' }[reason];
-    super(`Cycle ${cycleId} ${why}; goals are defined in an open cycle of their own network`, { cycleId, reason });
+  constructor(cycleId: string) {
+    super(`Cycle ${cycleId} is closed; goals are defined in an open cycle of their own network`, { cycleId, reason: 'closed' });
   }
 }
 

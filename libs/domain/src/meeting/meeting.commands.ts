@@ -21,18 +21,23 @@ export interface ScheduleMeeting {
   facts: SchedulingFacts;
 }
 
+/** An organisation a command names, as the handler found its stream: its network, or null when it does not exist. */
+export type NamedOrganisation = { networkId: string } | null;
+
 export interface ProposeTopic {
   type: 'ProposeTopic';
   meetingId: string;
   data: { topicId: string; title: string; description: string; proposedByOrganisationId: string | null; proposedOn: IsoDate };
+  /** The proposing organisation; null when none is named. */
+  facts: { proposer: NamedOrganisation };
 }
 
 export interface RecordAttendance {
   type: 'RecordAttendance';
   meetingId: string;
   data: { heldOn: IsoDate; attendance: string[] };
-  /** The body's current member organisations. */
-  facts: { bodyMemberIds: string[] };
+  /** The body's current member organisations, and each organisation the attendance names. */
+  facts: { bodyMemberIds: string[]; organisations: Record<string, NamedOrganisation> };
 }
 
 export interface RecordDecision {

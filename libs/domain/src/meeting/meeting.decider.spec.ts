@@ -1,4 +1,5 @@
 import { BodyIsDissolved, BodyNotFound } from '../body/body.errors';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { specify } from '../testing/decider-specification';
 import { ProposeTopic, RecordAttendance, RecordDecision, ScheduleMeeting, SchedulingFacts } from './meeting.commands';
 import { meetingDecider } from './meeting.decider';
@@ -37,12 +38,13 @@ const propose = (data: Partial<ProposeTopic['data']> = {}): ProposeTopic => ({
   type: 'ProposeTopic',
   meetingId,
   data: { topicId, title: 'Ziele 2026 beschließen', description: 'Entwurf der AG', proposedByOrganisationId: kita, proposedOn: '2026-03-01', ...data },
+  facts: { proposer: { networkId } },
 });
 const attend = (attendance = [kita, jugendamt], heldOn = '2026-03-10', bodyMemberIds = [kita, jugendamt]): RecordAttendance => ({
   type: 'RecordAttendance',
   meetingId,
   data: { heldOn, attendance },
-  facts: { bodyMemberIds },
+  facts: { bodyMemberIds, organisations: Object.fromEntries(attendance.map((id) => [id, { networkId }])) },
 });
 const decide = (data: Partial<RecordDecision['data']> = {}): RecordDecision => ({
   type: 'RecordDecision',
@@ -88,6 +90,11 @@ describe('meeting decider', () => {
       meeting.given(scheduled).when(onTheDay).then([{ ...proposed, data: onTheDay.data }]);
     });
 
+    it('answers a proposer of another network, or none, as an organisation that does not exist', () => {
+      meeting.given(scheduled).when({ ...propose(), facts: { proposer: { networkId: 'n0000000-0000-4000-8000-0000000000ff' } } }).thenThrows(OrganisationNotFound, 'organisation.not_found');
+      meeting.given(scheduled).when({ ...propose(), facts: { proposer: null } }).thenThrows(OrganisationNotFound);
+    });
+
     it('refuses a meeting that does not exist', () => {
       meeting.given().when(propose()).thenThrows(MeetingNotFound, 'meeting.not_found');
     });
@@ -117,6 +124,12 @@ describe('meeting decider', () => {
     it('refuses an attendee that is not a member of the body, or one named twice', () => {
       meeting.given(scheduled).when(attend([kita, jugendamt], '2026-03-10', [kita])).thenThrows(InvalidAttendance, 'meeting.invalid_attendance');
       meeting.given(scheduled).when(attend([kita, kita])).thenThrows(InvalidAttendance);
+    });
+
+    it('answers an attendee of another network, or none, as an organisation that does not exist', () => {
+      const foreign = { ...attend([kita, jugendamt], '2026-03-10', [kita]), facts: { bodyMemberIds: [kita], organisations: { [jugendamt]: { networkId: 'n0000000-0000-4000-8000-0000000000ff' } } } };
+      meeting.given(scheduled).when(foreign).thenThrows(OrganisationNotFound, 'organisation.not_found');
+      meeting.given(scheduled).when({ ...foreign, facts: { bodyMemberIds: [kita], organisations: { [jugendamt]: null } } }).thenThrows(OrganisationNotFound);
     });
 
     it('refuses a day before a topic was proposed', () => {

@@ -1,7 +1,8 @@
 import { DECISION_SUBJECTS } from '../catalogues/decision-subjects';
 import { BodyIsDissolved, BodyNotFound } from '../body/body.errors';
 import { Decider, IsoDate } from '../domain-event';
-import { MeetingCommand, ScheduleMeeting } from './meeting.commands';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
+import { MeetingCommand, NamedOrganisation, ScheduleMeeting } from './meeting.commands';
 import {
   DuplicateDecision,
   DuplicateTopic,
@@ -47,6 +48,7 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
       if (state.status === 'held') throw new MeetingAlreadyHeld(command.meetingId, state.heldOn!);
       if (data.proposedOn > state.scheduledFor) throw new TopicTooLate(data.proposedOn, state.scheduledFor);
       if (state.topicIds.includes(data.topicId)) throw new DuplicateTopic(data.topicId);
+      if (data.proposedByOrganisationId !== null) ownOrganisation(data.proposedByOrganisationId, command.facts.proposer, state.networkId);
       return [{ type: 'TopicProposed', schemaVersion: 1, data }];
     }
     case 'RecordAttendance': {
@@ -57,7 +59,9 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
       for (const organisationId of data.attendance) {
         if (seen.has(organisationId)) throw new InvalidAttendance(organisationId, 'duplicate');
         seen.add(organisationId);
-        if (!command.facts.bodyMemberIds.includes(organisationId)) throw new InvalidAttendance(organisationId, 'not_member');
+        if (command.facts.bodyMemberIds.includes(organisationId)) continue;
+        ownOrganisation(organisationId, command.facts.organisations[organisationId] ?? null, state.networkId);
+        throw new InvalidAttendance(organisationId, 'not_member');
       }
       return [{ type: 'MeetingHeld', schemaVersion: 1, data }];
     }
@@ -99,6 +103,11 @@ export const meetingDecider: Decider<MeetingCommand, MeetingEvent, MeetingState>
   evolve: evolveMeeting,
   initialState: initialMeetingState,
 };
+
+/** Another network's organisation answers as one that does not exist: its existence is not disclosed. */
+function ownOrganisation(organisationId: string, organisation: NamedOrganisation, networkId: string): void {
+  if (!organisation || organisation.networkId !== networkId) throw new OrganisationNotFound(organisationId);
+}
 
 function checkScheduling({ data, facts }: ScheduleMeeting): void {
   const { body } = facts;

@@ -64,6 +64,7 @@ export class InvalidAttendance extends DomainError {
 
 export class UnknownTopic extends DomainError {
   readonly code = 'meeting.unknown_topic';
+  override readonly kind = 'not_found';
   constructor(topicId: string) {
     super(`The meeting has no topic ${topicId}`, { topicId });
   }

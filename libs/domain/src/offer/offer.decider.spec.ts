@@ -1,4 +1,5 @@
 import { NetworkNotFound } from '../network/network.errors';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { specify } from '../testing/decider-specification';
 import { ListOffer, OfferFacts, OfferListing, ReviseOffer, WithdrawOffer } from './offer.commands';
 import { offerDecider } from './offer.decider';
@@ -94,14 +95,14 @@ describe('offer decider', () => {
     });
 
     it('refuses an unknown provider', () => {
-      offer.given().when(list({}, { provider: null })).thenThrows(ProviderNotMember, 'offer.provider_not_member');
+      offer.given().when(list({}, { provider: null })).thenThrows(OrganisationNotFound, 'organisation.not_found');
     });
 
     it('refuses a provider of another network', () => {
       offer
         .given()
         .when(list({}, { provider: { networkId: otherNetworkId, left: false } }))
-        .thenThrows(ProviderNotMember, 'offer.provider_not_member');
+        .thenThrows(OrganisationNotFound, 'organisation.not_found');
     });
 
     it('refuses a provider that has left the network', () => {
@@ -194,8 +195,8 @@ describe('offer decider', () => {
 
     it('refuses a provider that has left, of another network, or unknown', () => {
       offer.given(listed).when(revise({}, { provider: { networkId, left: true } })).thenThrows(ProviderNotMember);
-      offer.given(listed).when(revise({}, { provider: { networkId: otherNetworkId, left: false } })).thenThrows(ProviderNotMember);
-      offer.given(listed).when(revise({}, { provider: null })).thenThrows(ProviderNotMember);
+      offer.given(listed).when(revise({}, { provider: { networkId: otherNetworkId, left: false } })).thenThrows(OrganisationNotFound);
+      offer.given(listed).when(revise({}, { provider: null })).thenThrows(OrganisationNotFound);
     });
 
     it('refuses what a listing refuses', () => {

@@ -1,6 +1,7 @@
 import { LIFE_PHASE_KEYS } from '../catalogues/life-phases';
 import { Decider, IsoDate } from '../domain-event';
 import { NetworkNotFound } from '../network/network.errors';
+import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { OfferCommand, OfferContent, OfferFacts } from './offer.commands';
 import {
   DateBeforeListing,
@@ -72,9 +73,8 @@ export const offerDecider: Decider<OfferCommand, OfferEvent, OfferState> = {
 
 function checkContent(content: OfferContent, networkId: string, { network, provider }: OfferFacts): void {
   if (!network) throw new NetworkNotFound(networkId);
-  if (!provider) throw new ProviderNotMember(content.providerOrganisationId, 'unknown');
-  if (provider.networkId !== networkId) throw new ProviderNotMember(content.providerOrganisationId, 'other_network');
-  if (provider.left) throw new ProviderNotMember(content.providerOrganisationId, 'left');
+  if (!provider || provider.networkId !== networkId) throw new OrganisationNotFound(content.providerOrganisationId);
+  if (provider.left) throw new ProviderNotMember(content.providerOrganisationId);
 
   checkList('lifePhases', content.lifePhases, (key) => key);
   checkList('districts', content.districts, (district) => district);

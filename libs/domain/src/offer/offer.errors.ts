@@ -25,11 +25,10 @@ export class OfferWithdrawnAlready extends DomainError {
 
 export class ProviderNotMember extends DomainError {
   readonly code = 'offer.provider_not_member';
-  constructor(organisationId: string, reason: 'unknown' | 'other_network' | 'left') {
-    const why = { unknown: 'does not exist', other_network: 'belongs to another network', left: 'has left the network' }[reason];
-    super(`Organisation ${organisationId} ${why}; an offer is provided by a current member organisation of its network`, {
+  constructor(organisationId: string) {
+    super(`Organisation ${organisationId} has left the network; an offer is provided by a current member organisation of its network`, {
       organisationId,
-      reason,
+      reason: 'left',
     });
   }
 }

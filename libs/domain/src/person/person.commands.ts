@@ -4,8 +4,8 @@ import { IsoDate } from '../domain-event';
 export interface ErasePersonalData {
   type: 'ErasePersonalData';
   personId: string;
-  /** The network the person was named in. */
-  networkId: string;
+  /** The network the person was named in; null for a person sealed before networks were kept whom no event names. */
+  networkId: string | null;
   erasedOn: IsoDate;
   /** Why, in a person's words: the request of the data subject, for example. */
   reason: string;

@@ -77,14 +77,16 @@ export class StructureHistory {
   }
 
   propose(meetingId: string, topicId: string, proposedOn: string, title = 'Thema', proposedByOrganisationId: string | null = null): this {
-    return this.meeting({ type: 'ProposeTopic', meetingId, data: { topicId, title, description: '', proposedByOrganisationId, proposedOn } });
+    const data = { topicId, title, description: '', proposedByOrganisationId, proposedOn };
+    return this.meeting({ type: 'ProposeTopic', meetingId, data, facts: { proposer: proposedByOrganisationId ? this.namedOrganisation(proposedByOrganisationId) : null } });
   }
 
   hold(meetingId: string, heldOn: string, attendance: string[]): this {
     const meeting = this.meetings.get(meetingId);
     const body = meeting && meeting.status !== 'none' ? this.bodies.get(meeting.bodyId) : undefined;
     const bodyMemberIds = body && body.status !== 'none' ? body.memberIds : [];
-    return this.meeting({ type: 'RecordAttendance', meetingId, data: { heldOn, attendance }, facts: { bodyMemberIds } });
+    const organisations = Object.fromEntries(attendance.map((id) => [id, this.namedOrganisation(id)]));
+    return this.meeting({ type: 'RecordAttendance', meetingId, data: { heldOn, attendance }, facts: { bodyMemberIds, organisations } });
   }
 
   decide(meetingId: string, decisionId: string, subject: DecisionSubject, text = 'Beschluss', topicId: string | null = null): this {
@@ -93,6 +95,11 @@ export class StructureHistory {
 
   storedEvents(): StoredEvent[] {
     return this.recorder.storedEvents();
+  }
+
+  private namedOrganisation(organisationId: string): { networkId: string } | null {
+    const state = this.organisations.get(organisationId);
+    return state && state.status !== 'none' ? { networkId: state.networkId } : null;
   }
 
   private membershipFacts(members: BodyMember[]): EstablishBody['facts'] {
