@@ -57,7 +57,9 @@ export async function startDistService(root: string, timeoutMs = 60_000): Promis
   const url = `http://127.0.0.1:${env.PORT}`;
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 15_000))]);
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([exited, new Promise((resolve) => (timer = setTimeout(resolve, 15_000)))]);
+    clearTimeout(timer);
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     stopLeftPostmaster(dataDir);
     rmSync(dataDir, { recursive: true, force: true });
