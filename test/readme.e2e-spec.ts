@@ -63,7 +63,8 @@ describe('README', () => {
       expect(run.stdout).toContain('"title":"Familien früh erreichen"');
       expect(run.stdout).toMatch(/^OK /m);
     } finally {
-      for (const entry of readdirSync(REPOSITORY)) if (!before.has(entry)) rmSync(join(REPOSITORY, entry), { recursive: true, force: true });
+      // Only the files the examples wrote (exports, bundles): folders may be other tests' running beside this one.
+      for (const entry of readdirSync(REPOSITORY, { withFileTypes: true })) if (entry.isFile() && !before.has(entry.name)) rmSync(join(REPOSITORY, entry.name), { force: true });
     }
   }, 180_000);
 });
