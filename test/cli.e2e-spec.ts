@@ -1,8 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { createProjections } from '@kreislauf/read-models';
 import { READ_MODEL_TABLES } from '@kreislauf/read-models/testing/read-model-database';
 import { loadConfig } from '@kreislauf/storage';
 import { runCli } from '../apps/cli/src/cli';
+import { ensureBuilt, REPOSITORY, serviceEnvironment, temporaryFolder } from './support/dist-service';
 import { networkWithGoals } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
 
@@ -62,5 +66,31 @@ describe('cli', () => {
     expect(lines.slice(-PROJECTION_NAMES.length).map((line) => line.split('\t')[0])).toEqual(PROJECTION_NAMES);
     expect(await cli('frobnicate')).toBe(2);
     expect(lines.at(-1)).toContain('Usage: npm run cli');
+  });
+});
+
+/** `$(npm run -s cli -- token …)` and `$(npx kreislauf token …)` capture the token and nothing else: the cli runs the built code, it does not rebuild. */
+describe('kreislauf bin', () => {
+  beforeAll(() => ensureBuilt(), 240_000);
+
+  it.each([
+    ['npx', ['kreislauf']],
+    ['npm', ['run', '-s', 'cli', '--']],
+  ])('%s %s prints only the token on stdout, without rebuilding dist', (command, prefix) => {
+    const dataDir = temporaryFolder('kreislauf-cli-');
+    const builtAt = statSync(join(REPOSITORY, 'dist', 'apps', 'cli', 'src', 'main.js')).mtimeMs;
+    try {
+      const run = spawnSync(command, [...prefix, 'token', '--user', 'it-admin', '--role', 'admin'], {
+        cwd: REPOSITORY,
+        env: serviceEnvironment({ DATA_DIR: dataDir }),
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
+      expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout).toMatch(/^eyJ[\w-]+\.[\w-]+\.[\w-]+\n$/);
+      expect(statSync(join(REPOSITORY, 'dist', 'apps', 'cli', 'src', 'main.js')).mtimeMs).toBe(builtAt);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
