@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import readline from 'node:readline';
@@ -85,6 +85,13 @@ describe('the embedded PostgreSQL across a killed api', () => {
     expect(again.answer.error).toBeUndefined();
     expect(await currentDatabase(again.answer.url!)).toBe(join(first, 'postgres'));
     expect(runningEmbeddedPostmaster(first)!.pid).not.toBe(leftOver.pid);
+
+    // and its superuser has a random password, kept readable by its owner only, in a folder nobody else may write
+    const password = readFileSync(join(first, 'postgres-password'), 'utf8');
+    expect(decodeURIComponent(new URL(again.answer.url!).password)).toBe(password);
+    expect(password).not.toBe('kreislauf');
+    expect((statSync(join(first, 'postgres-password')).mode & 0o777).toString(8)).toBe('600');
+    expect((statSync(first).mode & 0o777).toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
 
     // and a second installation with the same EMBEDDED_PG_PORT, now taken, starts on another port
     const beside = await startEmbedded(second, port);

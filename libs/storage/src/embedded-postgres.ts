@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve, join } from 'node:path';
+import { assertOwnSecret } from './secret-file';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -137,11 +138,10 @@ async function keepPassword(root: string, port: number, fresh: boolean, password
 }
 
 function readPassword(root: string): string | null {
-  try {
-    return readFileSync(join(root, PASSWORD_FILE), 'utf8').trim() || null;
-  } catch {
-    return null;
-  }
+  const file = join(root, PASSWORD_FILE);
+  if (!existsSync(file)) return null;
+  assertOwnSecret(file);
+  return readFileSync(file, 'utf8').trim() || null;
 }
 
 function isAlive(pid: number): boolean {
