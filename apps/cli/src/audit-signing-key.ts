@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { AppConfig } from '@kreislauf/storage';
+import { AppConfig, assertOwnSecret } from '@kreislauf/storage';
 
 const DEFAULT_KEY_FILE = 'audit-signing-key.pem';
 
@@ -17,6 +17,7 @@ export function auditSigningKeyFile(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_F
 export function loadAuditSigningKey(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_FILE' | 'DATA_DIR'>): KeyObject {
   const file = auditSigningKeyFile(config);
   if (!existsSync(file)) createKeyFile(file);
+  assertOwnSecret(file);
   let key: KeyObject;
   try {
     key = createPrivateKey(readFileSync(file));
@@ -30,7 +31,7 @@ export function loadAuditSigningKey(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_F
 }
 
 function createKeyFile(file: string): void {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const { privateKey } = generateKeyPairSync('ed25519');
   try {
     writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });

@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { DataSourceOptions } from 'typeorm';
 import { GoalHistoryProjection } from './goal-history/goal-history.projection';
 import { GoalHistoryRow } from './goal-history/goal-history.entity';
@@ -50,6 +51,9 @@ export function readModelDataSourceOptions(url: string, poolSize = 10): DataSour
     migrationsTableName: 'read_model_migrations',
     synchronize: false,
     migrationsRun: false,
-    extra: { max: poolSize },
+    // A connection the server ends right after it opened (a shutdown, pg_terminate_backend) can report it
+    // in the same read as its readiness, after the pool took its own listener off and before TypeORM put
+    // one on: unheard, that 'error' ends the process. The next statement on it fails with the error instead.
+    extra: { max: poolSize, onConnect: (client: EventEmitter) => void client.on('error', () => undefined) },
   };
 }

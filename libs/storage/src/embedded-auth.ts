@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { AppConfig } from './app-config';
+import { assertOwnSecret } from './secret-file';
 
 /** Issuer and audience of the tokens the embedded mode signs itself. */
 export const EMBEDDED_ISSUER = 'kreislauf';
@@ -20,10 +21,11 @@ export function loadSigningSecret(config: Pick<AppConfig, 'AUTH_SECRET' | 'DATA_
   const dir = resolve(config.DATA_DIR);
   const file = join(dir, SECRET_FILE);
   if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
     chmodSync(file, 0o600);
   }
+  assertOwnSecret(file);
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }
 

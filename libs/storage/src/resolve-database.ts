@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { Client } from 'pg';
 import { AppConfig } from './app-config';
-import { EMBEDDED_DATABASE_NAME, EmbeddedDatabase, embeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
+import { EMBEDDED_DATABASE_NAME, EmbeddedDatabase, runningEmbeddedUrl, startEmbeddedPostgres } from './embedded-postgres';
 
 export interface ResolvedDatabase {
   url: string;
@@ -16,18 +16,20 @@ export interface ResolvedDatabase {
 export async function resolveDatabase(config: AppConfig, options: { reuseRunning?: boolean } = {}): Promise<ResolvedDatabase> {
   if (config.DATABASE_URL) return { url: config.DATABASE_URL, embedded: null };
   const logger = new Logger('EmbeddedPostgres');
-  const url = embeddedUrl(config.EMBEDDED_PG_PORT);
-  if (options.reuseRunning && (await reachable(url))) {
-    logger.log(`using the embedded PostgreSQL running on port ${config.EMBEDDED_PG_PORT}`);
-    return { url, embedded: null };
+  // The api may have had to take another port than EMBEDDED_PG_PORT: its postmaster.pid says which.
+  const running = options.reuseRunning ? runningEmbeddedUrl(config.DATA_DIR) : null;
+  if (running && (await reachable(running))) {
+    logger.log(`using the embedded PostgreSQL running on port ${new URL(running).port}`);
+    return { url: running, embedded: null };
   }
   const embedded = await startEmbeddedPostgres(config.DATA_DIR, config.EMBEDDED_PG_PORT, (line) => logger.warn(line));
-  logger.log(`embedded PostgreSQL on port ${config.EMBEDDED_PG_PORT}, data under ${config.DATA_DIR}, database ${EMBEDDED_DATABASE_NAME}`);
+  logger.log(`embedded PostgreSQL on port ${embedded.port}, data under ${config.DATA_DIR}, database ${EMBEDDED_DATABASE_NAME}`);
   return { url: embedded.url, embedded };
 }
 
 async function reachable(url: string): Promise<boolean> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  client.on('error', () => undefined);
   try {
     await client.connect();
     return true;

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface DedicatedPostgres {
   url: string;
   stop(): Promise<void>;
   start(): Promise<void>;
+  /** The postmaster's process id, from its postmaster.pid, to signal it from outside. */
+  postmasterPid(): number;
   /** Stops the server and removes its folder. */
   remove(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startDedicatedPostgres(): Promise<DedicatedPostgres> {
     url: `postgres://postgres:postgres@127.0.0.1:${port}/postgres`,
     stop: () => command('stop', 'stopped'),
     start: () => command('start', 'started'),
+    postmasterPid: () => Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0]),
     async remove() {
       child.stdin.end();
       await exited;
@@ -87,7 +90,7 @@ export async function startApiOn(databaseUrl: string): Promise<ApiOnDatabase> {
   };
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();

@@ -142,6 +142,10 @@ export class PostgresEventStore implements EventStore {
     // An idle connection that dies (server restart, dropped database) is removed by the pool;
     // without a handler the 'error' event would end the process.
     this.pool.on('error', () => undefined);
+    // A connection that breaks while checked out (a shutdown, pg_terminate_backend) emits 'error' on it, even
+    // in the same read as its readiness, before its borrower could listen. Unheard, that would end the
+    // process; the next statement on it fails with the error instead, and release() drops it.
+    this.pool.on('connect', (client) => client.on('error', () => undefined));
     this.pollIntervalMs = options.pollIntervalMs ?? 1000;
   }
 
@@ -337,10 +341,6 @@ export class PostgresEventStore implements EventStore {
 
   private async inTransaction<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
-    // A connection that breaks between statements (a server restart) emits 'error' on the checked-out
-    // client; unheard, it would end the process. The next statement fails with it instead.
-    const ignore = () => undefined;
-    client.on('error', ignore);
     let result: T;
     try {
       await client.query('BEGIN');
@@ -351,11 +351,9 @@ export class PostgresEventStore implements EventStore {
         () => true,
         () => false,
       );
-      client.removeListener('error', ignore);
       client.release(!rolledBack); // a connection that cannot roll back is destroyed, not reused
       throw error;
     }
-    client.removeListener('error', ignore);
     client.release();
     return result;
   }
