@@ -13,7 +13,7 @@ const STARTER = join(__dirname, 'support/embedded-starter.ts');
 
 interface Started {
   child: ChildProcess;
-  answer: { url?: string; error?: string };
+  answer: { url?: string; ownerUrl?: string; error?: string };
 }
 
 function startEmbedded(dataDir: string, port: number): Promise<Started> {
@@ -83,12 +83,12 @@ describe('the embedded PostgreSQL across a killed api', () => {
 
     // then it starts, on a server of its own data folder, and the left-over postmaster is gone
     expect(again.answer.error).toBeUndefined();
-    expect(await currentDatabase(again.answer.url!)).toBe(join(first, 'postgres'));
+    expect(await currentDatabase(again.answer.ownerUrl!)).toBe(join(first, 'postgres'));
     expect(runningEmbeddedPostmaster(first)!.pid).not.toBe(leftOver.pid);
 
     // and its superuser has a random password, kept readable by its owner only, in a folder nobody else may write
     const password = readFileSync(join(first, 'postgres-password'), 'utf8');
-    expect(decodeURIComponent(new URL(again.answer.url!).password)).toBe(password);
+    expect(decodeURIComponent(new URL(again.answer.ownerUrl!).password)).toBe(password);
     expect(password).not.toBe('kreislauf');
     expect((statSync(join(first, 'postgres-password')).mode & 0o777).toString(8)).toBe('600');
     expect((statSync(first).mode & 0o777).toString(8)).toBe(process.getuid?.() === 0 ? '711' : '700');
@@ -97,11 +97,11 @@ describe('the embedded PostgreSQL across a killed api', () => {
     const beside = await startEmbedded(second, port);
     expect(beside.answer.error).toBeUndefined();
     expect(new URL(beside.answer.url!).port).not.toBe(String(port));
-    expect(await currentDatabase(beside.answer.url!)).toBe(join(second, 'postgres'));
+    expect(await currentDatabase(beside.answer.ownerUrl!)).toBe(join(second, 'postgres'));
 
     // and the cli of the second installation finds its server on that port, not the first one's
     const cli = await resolveDatabase(loadConfig({ DATA_DIR: second, EMBEDDED_PG_PORT: String(port), LOG_LEVEL: 'silent' }), { reuseRunning: true });
-    expect({ url: cli.url, embedded: cli.embedded }).toEqual({ url: beside.answer.url, embedded: null });
+    expect({ url: cli.url, owner: cli.owner?.url, embedded: cli.embedded }).toEqual({ url: beside.answer.url, owner: beside.answer.ownerUrl, embedded: null });
   }, 90_000);
 
   it('says why PostgreSQL refused to start', async () => {

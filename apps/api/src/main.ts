@@ -8,7 +8,7 @@ import { PersonalDataVault } from './people/personal-data-vault';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config);
-  const app = await createApi({ config, databaseUrl: database.url, runProjections: config.PROJECTIONS === 'inprocess' });
+  const app = await createApi({ config, databaseUrl: database.url, owner: database.owner, runProjections: config.PROJECTIONS === 'inprocess' });
   closeOnSignals(app, database);
   const address = await listen(app, config);
   const logger = new Logger('kreislauf');

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { EVENT_STORE, EventStore } from '@kreislauf/event-store';
 import { ProjectionRunner } from '@kreislauf/read-models';
-import { AppConfig, issueEmbeddedToken, loadSigningSecret, ReadModelPositions, StorageModule } from '@kreislauf/storage';
+import { AppConfig, DatabaseOwner, issueEmbeddedToken, loadSigningSecret, ReadModelPositions, StorageModule } from '@kreislauf/storage';
 import { auditCheck, auditExport, auditKey, auditVerify } from './audit-commands';
 import { auditSigningKeyFile, loadAuditSigningKey } from './audit-signing-key';
 import type { CliOutput } from './cli-output';
@@ -34,10 +34,10 @@ const DATABASE_COMMANDS = ['migrate', 'projections:rebuild', 'projections:list',
 const UUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /**
- * Runs one admin command; returns the process exit code. `database` is asked for only by the commands
- * that need one (a token needs none).
+ * Runs one admin command; returns the process exit code. `database` (a URL, or one with the schema owner
+ * beside it) is asked for only by the commands that need one (a token needs none).
  */
-export async function runCli(argv: string[], config: AppConfig, database: () => Promise<string>, out: CliOutput): Promise<number> {
+export async function runCli(argv: string[], config: AppConfig, database: () => Promise<string | { url: string; owner?: DatabaseOwner }>, out: CliOutput): Promise<number> {
   const [command, ...args] = argv;
   if (!command || command === 'help' || command === '--help') {
     out.log(USAGE);
@@ -55,9 +55,10 @@ export async function runCli(argv: string[], config: AppConfig, database: () => 
   if (argumentProblem) return usage(argumentProblem, out);
   // Loaded before anything is read, so that an unusable key stops the export at once.
   const signingKey = command === 'audit:export' ? loadAuditSigningKey(config) : null;
-  const databaseUrl = await database();
-  // Starting the storage module migrates both stores; the projections stay off in the cli.
-  const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl, runProjections: false }), { logger: ['error', 'warn'] });
+  const connection = await database();
+  const { url: databaseUrl, owner } = typeof connection === 'string' ? { url: connection, owner: undefined } : connection;
+  // Starting the storage module migrates both stores (as the owner, when there is one); the projections stay off in the cli.
+  const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl, owner, runProjections: false }), { logger: ['error', 'warn'] });
   try {
     const runner = app.get(ProjectionRunner);
     switch (command) {

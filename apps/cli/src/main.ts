@@ -7,7 +7,7 @@ async function main(): Promise<number> {
   try {
     const connect = async () => {
       database = await resolveDatabase(config, { reuseRunning: true });
-      return database.url;
+      return database;
     };
     return await runCli(process.argv.slice(2), config, connect, { log: (line) => process.stdout.write(`${line}\n`) });
   } finally {

@@ -11,7 +11,7 @@ import { closeOnSignals, exitWithStartFailure, loadConfig, resolveDatabase, Stor
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await resolveDatabase(config, { reuseRunning: true });
-  const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl: database.url, runProjections: true }), {
+  const app = await NestFactory.createApplicationContext(StorageModule.forRoot({ config, databaseUrl: database.url, owner: database.owner, runProjections: true }), {
     logger: ['log', 'warn', 'error'],
   });
   closeOnSignals(app, database);

@@ -2,10 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { resolve, join } from 'node:path';
+import { RUNTIME_ROLE, prepareRuntimeRole } from './runtime-role';
 import { assertOwnSecret } from './secret-file';
 
 export interface EmbeddedDatabase {
+  /** The superuser's, who owns the schema: for migrations and administration. */
   url: string;
+  /** The runtime role's (RUNTIME_ROLE), which owns nothing: for the application's own connections. */
+  runtimeUrl: string;
   port: number;
   stop(): Promise<void>;
 }
@@ -23,12 +27,13 @@ const USER = 'kreislauf';
 /** The password of installations from before the password file; replaced on their next start. */
 const FORMER_PASSWORD = 'kreislauf';
 const PASSWORD_FILE = 'postgres-password';
+const RUNTIME_PASSWORD_FILE = 'postgres-runtime-password';
 export const EMBEDDED_DATABASE_NAME = 'kreislauf';
 /** Lines of PostgreSQL's own output kept to say why it did not start. */
 const LOG_LINES_KEPT = 20;
 
-export function embeddedUrl(port: number, password: string): string {
-  return `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
+export function embeddedUrl(port: number, password: string, user = USER): string {
+  return `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/${EMBEDDED_DATABASE_NAME}`;
 }
 
 /** The postmaster that runs on `<dataDir>/postgres` now, from its postmaster.pid; null when none does. */
@@ -45,11 +50,18 @@ export function runningEmbeddedPostmaster(dataDir: string): { pid: number; port:
   return { pid, port };
 }
 
-/** The URL of the embedded server a process started on this DATA_DIR, when it runs; for the cli and the projector. */
-export function runningEmbeddedUrl(dataDir: string): string | null {
+/**
+ * The URLs of the embedded server a process started on this DATA_DIR, when it runs; for the cli and the
+ * projector. Without a runtime password (a server started by a version before the runtime role), the
+ * superuser's serves for both.
+ */
+export function runningEmbeddedUrls(dataDir: string): { url: string; runtimeUrl: string } | null {
   const running = runningEmbeddedPostmaster(dataDir);
   const password = readPassword(resolve(dataDir));
-  return running && password ? embeddedUrl(running.port, password) : null;
+  if (!running || !password) return null;
+  const runtimePassword = readPassword(resolve(dataDir), RUNTIME_PASSWORD_FILE);
+  const url = embeddedUrl(running.port, password);
+  return { url, runtimeUrl: runtimePassword ? embeddedUrl(running.port, runtimePassword, RUNTIME_ROLE) : url };
 }
 
 /**
@@ -100,8 +112,12 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   if (fresh) await server.createDatabase(EMBEDDED_DATABASE_NAME);
   if (!stored) await keepPassword(root, chosenPort, fresh, password);
+  const url = embeddedUrl(chosenPort, password);
+  const runtimePassword = readPassword(root, RUNTIME_PASSWORD_FILE) ?? keepSecret(root, RUNTIME_PASSWORD_FILE, randomBytes(24).toString('base64url'));
+  await prepareRuntimeRole(url, RUNTIME_ROLE, runtimePassword);
   return {
-    url: embeddedUrl(chosenPort, password),
+    url,
+    runtimeUrl: embeddedUrl(chosenPort, runtimePassword, RUNTIME_ROLE),
     port: chosenPort,
     stop: () => server.stop(),
   };
@@ -133,12 +149,17 @@ async function keepPassword(root: string, port: number, fresh: boolean, password
       await client.end();
     }
   }
-  writeFileSync(join(root, PASSWORD_FILE), password, { mode: 0o600 });
-  chmodSync(join(root, PASSWORD_FILE), 0o600);
+  keepSecret(root, PASSWORD_FILE, password);
 }
 
-function readPassword(root: string): string | null {
-  const file = join(root, PASSWORD_FILE);
+function keepSecret(root: string, name: string, secret: string): string {
+  writeFileSync(join(root, name), secret, { mode: 0o600 });
+  chmodSync(join(root, name), 0o600);
+  return secret;
+}
+
+function readPassword(root: string, name = PASSWORD_FILE): string | null {
+  const file = join(root, name);
   if (!existsSync(file)) return null;
   assertOwnSecret(file);
   return readFileSync(file, 'utf8').trim() || null;

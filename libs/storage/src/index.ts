@@ -8,3 +8,4 @@ export * from './resolve-database';
 export * from './process-lifecycle';
 export * from './embedded-auth';
 export * from './secret-file';
+export * from './runtime-role';

@@ -6,16 +6,43 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG } from './app-config';
 import { ProjectionWorker } from './projection-worker';
 import { ReadModelPositions } from './read-model-positions';
-import { STORAGE_OPTIONS, StorageOptions } from './storage-options';
+import { grantRuntimeRole } from './runtime-role';
+import { DatabaseOwner, STORAGE_OPTIONS, StorageOptions } from './storage-options';
+
+/** Resolved once the owner has migrated both stores and granted the runtime role its part (with options.owner). */
+const OWNER_MIGRATIONS = Symbol('OWNER_MIGRATIONS');
 
 /** Brings the read-model schema up to date before anything reads it. */
 @Injectable()
 class ReadModelMigrations implements OnModuleInit {
-  constructor(@Inject(getDataSourceToken()) private readonly dataSource: DataSource) {}
+  constructor(
+    @Inject(getDataSourceToken()) private readonly dataSource: DataSource,
+    @Inject(STORAGE_OPTIONS) private readonly options: StorageOptions,
+  ) {}
 
   async onModuleInit(): Promise<void> {
-    await this.dataSource.runMigrations({ transaction: 'each' });
+    if (!this.options.owner) await this.dataSource.runMigrations({ transaction: 'each' });
   }
+}
+
+/** The runtime role may not create or alter tables: the owner migrates, on connections of its own that end right after. */
+async function migrateAsOwner(owner: DatabaseOwner, options: StorageOptions): Promise<void> {
+  if (options.config.EVENT_STORE === 'postgres') {
+    const store = new PostgresEventStore({ connectionString: owner.url, poolSize: 1 });
+    try {
+      await store.migrate();
+    } finally {
+      await store.close();
+    }
+  }
+  const readModels = new DataSource(readModelDataSourceOptions(owner.url, 1));
+  await readModels.initialize();
+  try {
+    await readModels.runMigrations({ transaction: 'each' });
+  } finally {
+    await readModels.destroy();
+  }
+  await grantRuntimeRole(owner.url, owner.runtimeRole);
 }
 
 @Injectable()
@@ -35,7 +62,7 @@ async function createEventStore(options: StorageOptions): Promise<EventStore> {
     return new EventStoreDbEventStore({ connectionString: config.EVENTSTORE_CONNECTION_STRING });
   }
   const store = new PostgresEventStore({ connectionString: options.databaseUrl });
-  await store.migrate();
+  if (!options.owner) await store.migrate();
   return store;
 }
 
@@ -50,7 +77,8 @@ export class StorageModule {
       providers: [
         { provide: STORAGE_OPTIONS, useValue: options },
         { provide: APP_CONFIG, useValue: options.config },
-        { provide: EVENT_STORE, useFactory: () => createEventStore(options) },
+        { provide: OWNER_MIGRATIONS, useFactory: async () => (options.owner ? migrateAsOwner(options.owner, options).then(() => true) : false) },
+        { provide: EVENT_STORE, inject: [OWNER_MIGRATIONS], useFactory: () => createEventStore(options) },
         { provide: PROJECTIONS, useFactory: () => createProjections() },
         {
           provide: ProjectionRunner,

