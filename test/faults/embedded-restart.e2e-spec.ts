@@ -104,6 +104,29 @@ describe('the embedded PostgreSQL across a killed api', () => {
     expect({ url: cli.url, owner: cli.owner?.url, embedded: cli.embedded }).toEqual({ url: beside.answer.url, owner: beside.answer.ownerUrl, embedded: null });
   }, 90_000);
 
+  it('refuses to start on a DATA_DIR whose api still runs, and leaves that api its database', async () => {
+    const shared = mkdtempSync(join(tmpdir(), 'kreislauf-embedded-shared-'));
+    try {
+      // given a live process that started the embedded PostgreSQL of a folder
+      const live = await startEmbedded(shared, await freePort());
+      expect(live.answer.error).toBeUndefined();
+      const server = runningEmbeddedPostmaster(shared)!;
+
+      // when a second start is made on the same folder
+      const second = await startEmbedded(shared, await freePort()).catch((error) => ({ answer: { error: String(error) } }) as Started);
+
+      // then it is refused with the reason, and the first one's server runs on untouched
+      expect(second.answer.error).toMatch(/is in use: its embedded PostgreSQL \(pid \d+\) serves the running process \d+/);
+      expect(runningEmbeddedPostmaster(shared)).toEqual(server);
+      expect(await currentDatabase(live.answer.ownerUrl!)).toBe(join(shared, 'postgres'));
+
+      live.child.kill('SIGINT');
+      await new Promise((wait) => live.child.once('exit', wait));
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('says why PostgreSQL refused to start', async () => {
     // given a data folder that is no PostgreSQL data folder of a usable version
     const { writeFileSync, mkdirSync } = await import('node:fs');

@@ -28,6 +28,8 @@ const USER = 'kreislauf';
 const FORMER_PASSWORD = 'kreislauf';
 const PASSWORD_FILE = 'postgres-password';
 const RUNTIME_PASSWORD_FILE = 'postgres-runtime-password';
+/** The pid of the process that started the server running on the folder now. */
+const OWNER_FILE = 'postgres-owner.pid';
 export const EMBEDDED_DATABASE_NAME = 'kreislauf';
 /** Lines of PostgreSQL's own output kept to say why it did not start. */
 const LOG_LINES_KEPT = 20;
@@ -110,6 +112,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
         'Set DATA_DIR for another folder, or DATABASE_URL for an external PostgreSQL.',
     );
   }
+  writeFileSync(join(root, OWNER_FILE), `${process.pid}\n`, { mode: 0o600 });
   if (fresh) await server.createDatabase(EMBEDDED_DATABASE_NAME);
   if (!stored) await keepPassword(root, chosenPort, fresh, password);
   const url = embeddedUrl(chosenPort, password);
@@ -123,16 +126,53 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   };
 }
 
-/** After a kill -9 of its parent the postmaster runs on: it holds the folder, so it goes first. */
+/**
+ * After a kill -9 of its parent the postmaster runs on: it holds the folder, so it goes first. One whose
+ * starter still runs serves a live api: that one is left alone and this start refused.
+ */
 async function stopLeftOverPostmaster(dataDir: string, log: (line: string) => void): Promise<void> {
   const running = runningEmbeddedPostmaster(dataDir);
   if (!running) return;
+  const owner = liveOwner(resolve(dataDir), running.pid);
+  if (owner !== null) {
+    throw new Error(
+      `DATA_DIR ${dataDir} is in use: its embedded PostgreSQL (pid ${running.pid}) serves the running process ${owner}. ` +
+        'Stop that process first, or set DATA_DIR for another folder.',
+    );
+  }
   log(`stopping the embedded PostgreSQL (pid ${running.pid}) that a process before this one left running on ${dataDir}`);
   process.kill(running.pid, 'SIGINT'); // fast shutdown: ends its sessions, writes a checkpoint
   const deadline = Date.now() + 30_000;
   while (isAlive(running.pid)) {
     if (Date.now() > deadline) throw new Error(`The embedded PostgreSQL (pid ${running.pid}) left running on ${dataDir} did not stop within 30 s`);
     await new Promise((wait) => setTimeout(wait, 50));
+  }
+}
+
+/**
+ * The pid of the live process that started the postmaster, or null when it is gone. Where /proc tells the
+ * postmaster's parent, the owner must still be that parent (a recycled pid is no owner).
+ */
+function liveOwner(root: string, postmasterPid: number): number | null {
+  let owner: number;
+  try {
+    owner = Number(readFileSync(join(root, OWNER_FILE), 'utf8').trim());
+  } catch {
+    return null;
+  }
+  if (!Number.isInteger(owner) || owner <= 0 || owner === process.pid || !isAlive(owner)) return null;
+  const parent = parentPid(postmasterPid);
+  return parent === null || parent === owner ? owner : null;
+}
+
+function parentPid(pid: number): number | null {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ')'.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    return Number.isInteger(ppid) ? ppid : null;
+  } catch {
+    return null;
   }
 }
 
