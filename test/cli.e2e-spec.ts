@@ -67,6 +67,22 @@ describe('cli', () => {
     expect(await cli('frobnicate')).toBe(2);
     expect(lines.at(-1)).toContain('Usage: npm run cli');
   });
+
+  it('lists the events a projection passed over, with where they stand and why', async () => {
+    await db.query(
+      `INSERT INTO projection_poisoned_events (projection, position_commit, position_prepare, event_id, stream_id, event_type, error)
+       VALUES ('audit-log', 812, 4, '00000000-0000-4000-8000-00000000000a', 'goal-x', 'GoalReviewed', 'actor.userId is no text')`,
+    );
+    try {
+      lines.length = 0;
+      expect(await cli('projections:list')).toBe(0);
+      expect(lines.find((line) => line.startsWith('audit-log\t'))).toContain('poisoned 1');
+      expect(lines.find((line) => line.startsWith('goals\t'))).toContain('poisoned 0');
+      expect(lines.at(-1)).toBe('poisoned\taudit-log\tposition 812.4\tGoalReviewed in goal-x\tactor.userId is no text');
+    } finally {
+      await db.query(`DELETE FROM projection_poisoned_events`);
+    }
+  });
 });
 
 /** `$(npm run -s cli -- token …)` and `$(npx kreislauf token …)` capture the token and nothing else: the cli runs the built code, it does not rebuild. */

@@ -12,7 +12,8 @@ export const USAGE = `Usage: npm run cli -- <command>
 Commands:
   migrate                        create or update the event store schema and the read-model tables
   projections:rebuild [name]     recompute one projection (or all) from position 0; readers keep the old rows until it commits
-  projections:list               the projections and how many events each has still to apply
+  projections:list               the projections, how many events each has still to apply and has passed over
+                                 (poisoned: it could not apply them), then each passed-over event
   token --user <id> [--name "<display name>"] --role <role>@<networkId> [--role …] [--expires 12h]
                                  print a bearer token signed with the embedded secret (AUTH_MODE=embedded);
                                  roles: coordinator, steering, member, funder (per network), admin (across networks)
@@ -66,8 +67,14 @@ export async function runCli(argv: string[], config: AppConfig, database: () => 
         out.log('event store and read models are up to date');
         return 0;
       case 'projections:list': {
-        const lag = await app.get(ReadModelPositions).lag();
-        for (const projection of runner.projections) out.log(`${projection.name}\tlag ${lag[projection.name]} events\treads ${projection.eventTypes.join(', ')}`);
+        const positions = app.get(ReadModelPositions);
+        const [lag, poisoned] = await Promise.all([positions.lag(), positions.poisoned()]);
+        for (const projection of runner.projections) {
+          const passedOver = poisoned.filter((event) => event.projection === projection.name).length;
+          out.log(`${projection.name}\tlag ${lag[projection.name]} events\tpoisoned ${passedOver}\treads ${projection.eventTypes.join(', ')}`);
+        }
+        // What /health lists: the events a projection went past, so that an operator sees what a read model lacks.
+        for (const event of poisoned) out.log(`poisoned\t${event.projection}\tposition ${event.position}\t${event.type} in ${event.streamId}\t${event.error}`);
         return 0;
       }
       case 'audit:verify': {
