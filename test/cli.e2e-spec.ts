@@ -109,4 +109,21 @@ describe('kreislauf bin', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   });
+
+  it('prints only the answer on stdout for a command that needs the database; what it logs goes to stderr', () => {
+    const dataDir = temporaryFolder('kreislauf-cli-');
+    try {
+      const run = spawnSync('npx', ['kreislauf', 'projections:list'], {
+        cwd: REPOSITORY,
+        env: serviceEnvironment({ DATA_DIR: dataDir }),
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      expect({ status: run.status, stderr: run.status === 0 ? '' : run.stderr }).toEqual({ status: 0, stderr: '' });
+      expect(run.stdout.trimEnd().split('\n').map((line) => line.split('\t')[0])).toEqual(PROJECTION_NAMES);
+      expect(run.stderr).toContain('embedded PostgreSQL on port');
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });

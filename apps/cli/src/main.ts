@@ -1,5 +1,14 @@
+import { ConsoleLogger, Logger, LogLevel } from '@nestjs/common';
 import { exitWithStartFailure, loadConfig, ResolvedDatabase, resolveDatabase } from '@kreislauf/storage';
 import { runCli } from './cli';
+
+/** Nest's log lines (which database, warnings) go to stderr: stdout carries only the command's answer, for `$(…)`. */
+class StderrLogger extends ConsoleLogger {
+  protected override printMessages(messages: unknown[], context?: string, logLevel?: LogLevel): void {
+    super.printMessages(messages, context, logLevel, 'stderr');
+  }
+}
+Logger.overrideLogger(new StderrLogger());
 
 async function main(): Promise<number> {
   const config = loadConfig({ LOG_LEVEL: 'warn', ...process.env });
