@@ -1,8 +1,10 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { freePort, runningEmbeddedPostmaster } from '@kreislauf/storage';
+
+export { freePort };
 
 export const REPOSITORY = join(__dirname, '..', '..');
 
@@ -13,17 +15,6 @@ export const API_MAIN = join('dist', 'apps', 'api', 'src', 'main.js');
 export function ensureBuilt(): void {
   if (existsSync(join(REPOSITORY, API_MAIN)) && existsSync(join(REPOSITORY, 'dist', 'apps', 'cli', 'src', 'main.js'))) return;
   execFileSync('npm', ['run', '-s', 'build'], { cwd: REPOSITORY, stdio: ['ignore', 'ignore', 'inherit'] });
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** A temporary folder that the separate postgres user (initdb runs as that user under root) can enter. */
@@ -84,14 +75,12 @@ export function serviceEnvironment(overrides: Record<string, string>): NodeJS.Pr
 
 /** A test must not leave a postmaster behind, even when the api it started was killed. */
 function stopLeftPostmaster(dataDir: string): void {
-  const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || pid <= 0) return;
+  const running = runningEmbeddedPostmaster(dataDir);
+  if (!running) return;
   try {
-    process.kill(pid, 'SIGINT');
+    process.kill(running.pid, 'SIGINT');
   } catch {
     return; // already gone
   }
-  execFileSync('sh', ['-c', `for i in $(seq 1 50); do kill -0 ${pid} 2>/dev/null || exit 0; sleep 0.1; done`]);
+  execFileSync('sh', ['-c', `for i in $(seq 1 50); do kill -0 ${running.pid} 2>/dev/null || exit 0; sleep 0.1; done`]);
 }

@@ -1,14 +1,15 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import readline from 'node:readline';
 import { INestApplication } from '@nestjs/common';
-import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
+import { freePort, issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import request from 'supertest';
 import { createApi } from '../../../apps/api/src/bootstrap';
+
+export { freePort };
 
 export interface DedicatedPostgres {
   url: string;
@@ -88,16 +89,4 @@ export async function startApiOn(databaseUrl: string): Promise<ApiOnDatabase> {
       post: (path) => request(server).post(path).set('authorization', `Bearer ${token}`),
     }),
   };
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
