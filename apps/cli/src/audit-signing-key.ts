@@ -1,7 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, KeyObject } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { AppConfig, assertOwnSecret } from '@kreislauf/storage';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { AppConfig, assertOwnSecret, createOwnSecret } from '@kreislauf/storage';
 
 const DEFAULT_KEY_FILE = 'audit-signing-key.pem';
 
@@ -31,14 +31,6 @@ export function loadAuditSigningKey(config: Pick<AppConfig, 'AUDIT_SIGNING_KEY_F
 }
 
 function createKeyFile(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  try {
-    writeFileSync(file, privateKey.export({ type: 'pkcs8', format: 'pem' }), { flag: 'wx', mode: 0o600 });
-  } catch (error) {
-    // Another process created it in the meantime: that one is the key.
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return;
-    throw error;
-  }
-  chmodSync(file, 0o600);
+  // When another process created it in the meantime, that one is the key.
+  createOwnSecret(file, generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SignJWT } from 'jose';
 import { AppConfig } from './app-config';
-import { assertOwnSecret } from './secret-file';
+import { assertOwnSecret, createOwnSecret } from './secret-file';
 
 /** Issuer and audience of the tokens the embedded mode signs itself. */
 export const EMBEDDED_ISSUER = 'kreislauf';
@@ -20,11 +20,7 @@ export function loadSigningSecret(config: Pick<AppConfig, 'AUTH_SECRET' | 'DATA_
   if (config.AUTH_SECRET) return new TextEncoder().encode(config.AUTH_SECRET);
   const dir = resolve(config.DATA_DIR);
   const file = join(dir, SECRET_FILE);
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    writeFileSync(file, randomBytes(48).toString('base64url'), { flag: 'wx', mode: 0o600 });
-    chmodSync(file, 0o600);
-  }
+  if (!existsSync(file)) createOwnSecret(file, randomBytes(48).toString('base64url'));
   assertOwnSecret(file);
   return new TextEncoder().encode(readFileSync(file, 'utf8').trim());
 }

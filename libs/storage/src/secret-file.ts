@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { chmodSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -20,4 +20,20 @@ export function assertOwnSecret(file: string): void {
       );
     }
   }
+}
+
+/**
+ * Creates a secret readable by its owner only, in a folder only its owner may write (made 0700 when it is
+ * new). False when another process created it first: that one stands.
+ */
+export function createOwnSecret(file: string, content: string): boolean {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  try {
+    writeFileSync(file, content, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  }
+  chmodSync(file, 0o600);
+  return true;
 }
