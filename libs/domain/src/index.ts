@@ -20,6 +20,7 @@ export * from './goal/goal.commands';
 export * from './goal/goal.events';
 export * from './goal/goal.errors';
 export * from './goal/goal.decider';
+export * from './goal/goal-view';
 export * from './organisation';
 export * from './body';
 export * from './meeting';
@@ -28,3 +29,4 @@ export * from './framework';
 export * from './assessment';
 export * from './person';
 export * from './upcasters';
+

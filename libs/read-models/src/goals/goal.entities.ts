@@ -1,52 +1,17 @@
-import { GoalContent } from '@kreislauf/domain';
+import { GoalIndicatorView, GoalMeasureView, GoalReorientationView, GoalReviewView, GoalView } from '@kreislauf/domain';
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-export interface IndicatorView {
-  key: string;
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  direction: 'increase' | 'decrease';
-  dueOn: string;
-  impactLevel: string;
-  latestValue: number | null;
-  latestMeasuredOn: string | null;
-  progressPercent: number;
-  measurements: { value: number; measuredOn: string; source: string }[];
-}
-
-export interface MeasureView {
-  measureId: string;
-  title: string;
-  responsibleOrganisation: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-export interface ReviewView {
-  reviewedOn: string;
-  assessment: string;
-  evidence: string;
-  reviewedBy: string;
-  decisionId: string | null;
-}
-
-export interface ReorientationView {
-  reorientedOn: string;
-  decision: string;
-  rationale: string;
-  changes: Partial<GoalContent> | null;
-  replacementGoalId: string | null;
-  decidedBy: string;
-  decisionId: string | null;
-}
+/** The parts of a goal's row, as the domain's goal view defines them. */
+export type IndicatorView = GoalIndicatorView;
+export type MeasureView = GoalMeasureView;
+export type ReviewView = GoalReviewView;
+export type ReorientationView = GoalReorientationView;
 
 /** One row per goal: the cycle board, the goal detail and the reviews due read from it. */
 @Entity({ name: 'rm_goals' })
 @Index(['networkId', 'cycleId'])
 @Index(['networkId', 'nextReviewOn'])
-export class GoalRow {
+export class GoalRow implements GoalView {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 

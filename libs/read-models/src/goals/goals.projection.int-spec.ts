@@ -208,12 +208,23 @@ describe('GoalsProjection', () => {
     const reviewed = () => anOperationalGoal().review(goalId, '2026-06-10', 'off_track');
 
     it('retire the goal: no further review is due', async () => {
-      await project(reviewed().reorient(goalId, { decision: 'retire', reorientedOn: '2026-06-20', rationale: 'Kein Bedarf mehr' }).storedEvents());
+      const history = reviewed().reorient(goalId, { decision: 'retire', reorientedOn: '2026-06-20', rationale: 'Kein Bedarf mehr' });
+      await project(history.storedEvents());
 
       const row = await goalRow(goalId);
+      const reorientedEvent = history.storedEvents().find((event) => event.type === 'GoalReoriented')!;
       expect(row).toMatchObject({ status: 'retired', nextReviewOn: null, lastAssessment: 'off_track', replacedByGoalId: null });
       expect(row.reorientations).toEqual([
-        { reorientedOn: '2026-06-20', decision: 'retire', rationale: 'Kein Bedarf mehr', changes: null, replacementGoalId: null, decidedBy: 'Anna Berger', decisionId: null },
+        {
+          eventId: reorientedEvent.eventId,
+          reorientedOn: '2026-06-20',
+          decision: 'retire',
+          rationale: 'Kein Bedarf mehr',
+          changes: null,
+          replacementGoalId: null,
+          decidedBy: 'Anna Berger',
+          decisionId: null,
+        },
       ]);
     });
 
@@ -264,12 +275,13 @@ describe('GoalsProjection', () => {
 
     it('continue the goal unchanged but for the reorientation on record', async () => {
       // given the row of a reviewed goal
-      await project(reviewed().storedEvents());
+      const history = reviewed();
+      await project(history.storedEvents());
       const { reorientations: noReorientations, version: reviewedVersion, ...reviewedGoal } = await goalRow(goalId);
       await bed.dataSource.query('TRUNCATE rm_goals');
 
       // when the goal is continued after that review
-      await project(reviewed().reorient(goalId, { decision: 'continue', reorientedOn: '2026-06-20' }).storedEvents());
+      await project(history.reorient(goalId, { decision: 'continue', reorientedOn: '2026-06-20' }).storedEvents());
 
       // then only the reorientation and the version changed
       const { reorientations, version, ...continuedGoal } = await goalRow(goalId);
