@@ -81,19 +81,14 @@ export async function readGoal(manager: EntityManager, goalId: string): Promise<
   const goal = await manager.findOneBy(GoalRow, { id: goalId });
   if (!goal) throw new GoalNotFound(goalId);
   const acts = await manager.find(GoalHistoryRow, {
-    select: { eventType: true, occurredAt: true, recordedAt: true, streamVersion: true },
+    select: { eventId: true, occurredAt: true, recordedAt: true },
     where: { goalId, eventType: In(DATED_ACTS) },
-    order: { streamVersion: 'ASC' },
   });
-  // The projection appends reviews and reorientations in stream order: the n-th review is the n-th GoalReviewed.
-  const datesOf = (type: string) =>
-    acts.filter((act) => act.eventType === type).map((act): DatedAct => ({ occurredAt: act.occurredAt, recordedAt: act.recordedAt.toISOString() }));
-  const dated = <T>(items: T[], dates: DatedAct[]) => items.map((item, index) => ({ ...item, ...(dates[index] ?? { occurredAt: null, recordedAt: null }) }));
-  return {
-    ...goal,
-    reviews: dated(goal.reviews, datesOf('GoalReviewed')),
-    reorientations: dated(goal.reorientations, datesOf('GoalReoriented')),
-  };
+  // Each review and reorientation names the event that recorded it: its dates are that event's history row.
+  const byEvent = new Map(acts.map((act) => [act.eventId, { occurredAt: act.occurredAt, recordedAt: act.recordedAt.toISOString() } satisfies DatedAct]));
+  const dated = <T extends { eventId?: string }>(items: T[]) =>
+    items.map((item) => ({ ...item, ...((item.eventId && byEvent.get(item.eventId)) || { occurredAt: null, recordedAt: null }) }));
+  return { ...goal, reviews: dated(goal.reviews), reorientations: dated(goal.reorientations) };
 }
 
 @QueryHandler(GetGoalHistory)
