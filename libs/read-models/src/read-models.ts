@@ -14,6 +14,7 @@ import { LeitbildAndCycles1764400000000 } from './migrations/1764400000000-leitb
 import { PersonRegistry1764700000000 } from './migrations/1764700000000-person-registry';
 import { PoisonedEvents1764760000000 } from './migrations/1764760000000-poisoned-events';
 import { PersonNetworks1764800000000 } from './migrations/1764800000000-person-networks';
+import { ReplayGoals1764900000000 } from './migrations/1764900000000-replay-goals';
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
@@ -35,6 +36,7 @@ export const READ_MODEL_MIGRATIONS = [
   PersonRegistry1764700000000,
   PoisonedEvents1764760000000,
   PersonNetworks1764800000000,
+  ReplayGoals1764900000000,
 ];
 
 export function createProjections(): Projection[] {
