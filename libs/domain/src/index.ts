@@ -28,3 +28,4 @@ export * from './framework';
 export * from './assessment';
 export * from './person';
 export * from './upcasters';
+export * from './texts';
