@@ -29,4 +29,5 @@ export * from './framework';
 export * from './assessment';
 export * from './person';
 export * from './upcasters';
+export * from './texts';
 
