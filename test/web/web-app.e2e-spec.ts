@@ -131,14 +131,14 @@ describe('web app in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
     await page.getByText('Die Überprüfung ist gespeichert.').waitFor();
-    await page.locator('.timeline-GoalReviewed', { hasText: 'auf gutem Weg: Elterncafés laufen in zwei von drei Stadtteilen.' }).waitFor();
+    await page.locator('.timeline-GoalReviewed', { hasText: 'auf Kurs: Elterncafés laufen in zwei von drei Stadtteilen.' }).waitFor();
     await expect(page.locator('.timeline-GoalReviewed').first().textContent()).resolves.toContain('Petra Koordination (Netzwerkkoordination)');
     await expectAccessible();
     await screenshot(page, 'goal');
 
     await page.getByRole('navigation', { name: 'Hauptnavigation' }).getByRole('link', { name: 'Zyklus' }).click();
     await title('Zyklusübersicht');
-    await expect(goalCard(scenario.overdueId).textContent()).resolves.toContain('auf gutem Weg');
+    await expect(goalCard(scenario.overdueId).textContent()).resolves.toContain('auf Kurs');
     await expect(goalCard(scenario.overdueId).textContent()).resolves.not.toContain('überfällig');
     await expect(page.locator('#overdue-title + ul').textContent()).resolves.not.toContain('Elterncafés in allen Stadtteilen anbieten');
   });

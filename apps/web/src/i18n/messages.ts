@@ -1,4 +1,6 @@
-/** Every text a person reads, German first; English has the same keys (the compiler checks it). */
+/** Every text a person reads, German first; English has the same keys (the compiler checks it). Domain labels come from the domain's catalogue. */
+import { ASSESSMENT_TEXTS } from '@kreislauf/domain';
+
 const de = {
   'app.name': 'kreislauf',
   'app.tagline': 'Qualitätskreislauf kommunaler Präventionsnetzwerke',
@@ -122,11 +124,11 @@ const de = {
   'event.DecisionRecorded': 'Beschluss gefasst',
   'event.LeitbildAdopted': 'Leitbild beschlossen',
 
-  'assessment.achieved': 'erreicht',
-  'assessment.on_track': 'auf gutem Weg',
-  'assessment.at_risk': 'gefährdet',
-  'assessment.off_track': 'nicht auf Kurs',
-  'assessment.not_assessable': 'nicht einschätzbar',
+  'assessment.achieved': ASSESSMENT_TEXTS.achieved.de,
+  'assessment.on_track': ASSESSMENT_TEXTS.on_track.de,
+  'assessment.at_risk': ASSESSMENT_TEXTS.at_risk.de,
+  'assessment.off_track': ASSESSMENT_TEXTS.off_track.de,
+  'assessment.not_assessable': ASSESSMENT_TEXTS.not_assessable.de,
   'assessment.none': 'noch nicht überprüft',
 
   'decision.continue': 'fortführen',
@@ -526,11 +528,11 @@ const en: Record<MessageKey, string> = {
   'event.DecisionRecorded': 'Decision recorded',
   'event.LeitbildAdopted': 'Leitbild adopted',
 
-  'assessment.achieved': 'achieved',
-  'assessment.on_track': 'on track',
-  'assessment.at_risk': 'at risk',
-  'assessment.off_track': 'off track',
-  'assessment.not_assessable': 'not assessable',
+  'assessment.achieved': ASSESSMENT_TEXTS.achieved.en,
+  'assessment.on_track': ASSESSMENT_TEXTS.on_track.en,
+  'assessment.at_risk': ASSESSMENT_TEXTS.at_risk.en,
+  'assessment.off_track': ASSESSMENT_TEXTS.off_track.en,
+  'assessment.not_assessable': ASSESSMENT_TEXTS.not_assessable.en,
   'assessment.none': 'not reviewed yet',
 
   'decision.continue': 'continue',
