@@ -1,3 +1,7 @@
+import { EventContract } from './event-contract';
+import { goalEventRegistry } from './goal/goal.contract';
+import { networkEventRegistry } from './network/network.contract';
+
 /** A stored event as far as the domain cares: its type, the version of its data's shape, and the data. */
 export interface VersionedEvent {
   type: string;
@@ -5,38 +9,22 @@ export interface VersionedEvent {
   data: Record<string, unknown>;
 }
 
-/** Version 1 data to version 2, per event type: the fields version 2 added, with what they meant before. */
-const VERSION_2_DEFAULTS: Record<string, Record<string, unknown>> = {
-  // Goals and their reviews and reorientations may name the decision they rest on; strategic goals cite principles.
-  GoalDefined: { decisionId: null, principleKeys: [] },
-  GoalReviewed: { decisionId: null },
-  GoalReoriented: { decisionId: null },
-  // Cycles carry active goals over to the next cycle; before version 2 nothing was carried.
-  CycleOpened: { carriedOverGoalIds: [] },
-  CycleClosed: { carriedOverGoalIds: [] },
-};
-
-/** Version 2 data to version 3, per event type. */
-const VERSION_3_DEFAULTS: Record<string, Record<string, unknown>> = {
-  // A definition records the self-assessment item it was derived from; goals defined before came from none.
-  GoalDefined: { sourceItem: null },
-};
-
-/** Each step brings one stored version to the next; an event goes through every step from its stored version on. */
-const STEPS: { from: number; defaults: Record<string, Record<string, unknown>> }[] = [
-  { from: 1, defaults: VERSION_2_DEFAULTS },
-  { from: 2, defaults: VERSION_3_DEFAULTS },
-];
+/** The contracts of the event types that have had more than one shape, from their aggregates' registries. */
+export const VERSIONED_EVENT_CONTRACTS: Readonly<Record<string, EventContract>> = { ...goalEventRegistry, ...networkEventRegistry };
 
 /**
  * Brings a stored event to the shape the deciders and projections know. It switches on the stored
- * schemaVersion, never on the payload's shape, and stored events are never rewritten.
+ * schemaVersion, never on the payload's shape, and stored events are never rewritten. An event type
+ * without a contract here has had one shape only.
  */
 export function upcast<E extends VersionedEvent>(event: E): E {
+  const contract = VERSIONED_EVENT_CONTRACTS[event.type];
+  if (!contract) return event;
   let current = event;
-  for (const { from, defaults } of STEPS) {
-    const added = defaults[current.type];
-    if (added && current.schemaVersion === from) current = { ...current, schemaVersion: from + 1, data: { ...added, ...current.data } };
+  while (current.schemaVersion < contract.version) {
+    const step = contract.upcasters[current.schemaVersion];
+    if (!step) throw new Error(`No upcaster for ${event.type} from version ${current.schemaVersion}`);
+    current = { ...current, schemaVersion: current.schemaVersion + 1, data: step(current.data) };
   }
   return current;
 }

@@ -1,3 +1,4 @@
+import { goalEventRegistry, GoalConcretisedData, GoalDefinedData, GoalReorientedData, GoalReviewedData, MeasurementRecordedData } from './goal.contract';
 import { isQualityGoalKey } from '../catalogues/quality-goals';
 import { checkDecision } from '../decision-reference';
 import { Decider, IsoDate } from '../domain-event';
@@ -44,7 +45,25 @@ export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] 
     if (state.status !== 'none') throw new GoalAlreadyDefined(command.goalId);
     checkDefinition(command);
     checkSourceItem(command);
-    return [{ type: 'GoalDefined', schemaVersion: 3, data: { ...command.data, sourceItem: command.sourceItem?.ref ?? null } }];
+    const d = command.data;
+    const data: GoalDefinedData = {
+      networkId: d.networkId,
+      cycleId: d.cycleId,
+      level: d.level,
+      parentGoalId: d.parentGoalId,
+      title: d.title,
+      description: d.description,
+      qualityGoals: d.qualityGoals,
+      lifePhase: d.lifePhase,
+      district: d.district,
+      reviewIntervalDays: d.reviewIntervalDays,
+      definedOn: d.definedOn,
+      replacesGoalId: d.replacesGoalId,
+      decisionId: d.decisionId,
+      principleKeys: d.principleKeys,
+      sourceItem: command.sourceItem?.ref ?? null,
+    };
+    return [{ type: 'GoalDefined', schemaVersion: goalEventRegistry.GoalDefined.version, data }];
   }
   if (state.status === 'none') throw new GoalNotFound(command.goalId);
   if (state.status !== 'active') throw new GoalNotActive(command.goalId, state.status);
@@ -54,21 +73,37 @@ export function decideGoal(command: GoalCommand, state: GoalState): GoalEvent[] 
       if (state.level !== 'operational') throw new GoalNotOperational(command.goalId);
       notBefore(command.data.concretisedOn, state.definedOn);
       checkConcretisation(command, state.indicatorKeys);
-      return [{ type: 'GoalConcretised', schemaVersion: 1, data: command.data }];
+      {
+      const { indicators, measures, concretisedOn } = command.data;
+      const data: GoalConcretisedData = { indicators, measures, concretisedOn };
+      return [{ type: 'GoalConcretised', schemaVersion: goalEventRegistry.GoalConcretised.version, data }];
+    }
     case 'RecordMeasurement':
       if (!state.indicatorKeys.includes(command.data.indicatorKey)) throw new UnknownIndicator(command.data.indicatorKey);
       notBefore(command.data.measuredOn, state.definedOn);
-      return [{ type: 'MeasurementRecorded', schemaVersion: 1, data: command.data }];
+      {
+      const { indicatorKey, value, measuredOn, source } = command.data;
+      const data: MeasurementRecordedData = { indicatorKey, value, measuredOn, source };
+      return [{ type: 'MeasurementRecorded', schemaVersion: goalEventRegistry.MeasurementRecorded.version, data }];
+    }
     case 'ReviewGoal':
       notBefore(command.data.reviewedOn, state.definedOn);
       checkDecision(command.data.decisionId, command.facts.decision, { networkId: state.networkId, subject: 'goal_review', actOn: command.data.reviewedOn });
-      return [{ type: 'GoalReviewed', schemaVersion: 2, data: command.data }];
+      {
+      const { reviewedOn, assessment, evidence, decisionId } = command.data;
+      const data: GoalReviewedData = { reviewedOn, assessment, evidence, decisionId };
+      return [{ type: 'GoalReviewed', schemaVersion: goalEventRegistry.GoalReviewed.version, data }];
+    }
     case 'ReorientGoal':
       if (!state.reviewedSinceReorientation) throw new ReviewRequiredBeforeReorientation(command.goalId);
       notBefore(command.data.reorientedOn, state.lastReviewOn ?? state.definedOn);
       checkReorientation(command);
       checkDecision(command.data.decisionId, command.facts.decision, { networkId: state.networkId, subject: 'goal_reorientation', actOn: command.data.reorientedOn });
-      return [{ type: 'GoalReoriented', schemaVersion: 2, data: command.data }];
+      {
+      const { decision, rationale, reorientedOn, changes, replacementGoalId, decisionId } = command.data;
+      const data: GoalReorientedData = { decision, rationale, reorientedOn, changes, replacementGoalId, decisionId };
+      return [{ type: 'GoalReoriented', schemaVersion: goalEventRegistry.GoalReoriented.version, data }];
+    }
   }
 }
 

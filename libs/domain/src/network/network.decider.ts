@@ -1,3 +1,5 @@
+import { LeitbildAdoptedData, LeitbildDraftedData } from '../leitbild/leitbild.events';
+import { CycleClosedData, CycleOpenedData, CyclePhaseEnteredData, networkEventRegistry, NetworkRegisteredData, RoleGrantedData, RoleRevokedData } from './network.contract';
 import { CYCLE_PHASES, CyclePhase } from '../catalogues/cycle-phases';
 import { checkDecision } from '../decision-reference';
 import { Decider, IsoDate } from '../domain-event';
@@ -59,7 +61,9 @@ export const initialNetworkState: NetworkState = { status: 'none' };
 export function decideNetwork(command: NetworkCommand, state: NetworkState): NetworkEvent[] {
   if (command.type === 'RegisterNetwork') {
     if (state.status !== 'none') throw new NetworkAlreadyRegistered(command.networkId);
-    return [{ type: 'NetworkRegistered', schemaVersion: 1, data: command.data }];
+    const { name, region, responsibleBody, municipalities, programme, registeredOn } = command.data;
+    const data: NetworkRegisteredData = { name, region, responsibleBody, municipalities, programme, registeredOn };
+    return [{ type: 'NetworkRegistered', schemaVersion: networkEventRegistry.NetworkRegistered.version, data }];
   }
   if (state.status === 'none') throw new NetworkNotFound(command.networkId);
 
@@ -69,7 +73,15 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       if (state.openCycleId) throw new CycleAlreadyOpen(command.networkId, state.openCycleId);
       if (data.periodTo < data.periodFrom) throw new InvalidPeriod(data.periodFrom, data.periodTo);
       if (state.lastClosed && data.openedOn < state.lastClosed.closedOn) throw new CycleOpensBeforeLastClosed(data.openedOn, state.lastClosed.closedOn);
-      return [{ type: 'CycleOpened', schemaVersion: 2, data: { ...data, carriedOverGoalIds: state.lastClosed?.carriedOverGoalIds ?? [] } }];
+      const opened: CycleOpenedData = {
+        cycleId: data.cycleId,
+        title: data.title,
+        periodFrom: data.periodFrom,
+        periodTo: data.periodTo,
+        openedOn: data.openedOn,
+        carriedOverGoalIds: state.lastClosed?.carriedOverGoalIds ?? [],
+      };
+      return [{ type: 'CycleOpened', schemaVersion: networkEventRegistry.CycleOpened.version, data: opened }];
     }
     case 'EnterCyclePhase': {
       const { data } = command;
@@ -78,7 +90,8 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       if (data.phase !== expected) throw new PhaseOutOfOrder(data.cycleId, cycle.phase, data.phase, expected);
       if (data.enteredOn < cycle.lastStepOn) throw new DateBeforePreviousStep(data.enteredOn, cycle.lastStepOn);
       if (cycle.phase === 'leitbild' && state.leitbild.inForce === null) throw new LeitbildNotAdopted(data.cycleId);
-      return [{ type: 'CyclePhaseEntered', schemaVersion: 1, data }];
+      const entered: CyclePhaseEnteredData = { cycleId: data.cycleId, phase: data.phase, enteredOn: data.enteredOn };
+      return [{ type: 'CyclePhaseEntered', schemaVersion: networkEventRegistry.CyclePhaseEntered.version, data: entered }];
     }
     case 'CloseCycle': {
       const { data } = command;
@@ -88,17 +101,20 @@ export function decideNetwork(command: NetworkCommand, state: NetworkState): Net
       const missing = goalsNotReoriented(command, cycle);
       if (missing.length > 0) throw new CycleHasGoalsNotReoriented(data.cycleId, missing);
       const carriedOverGoalIds = command.facts.activeGoals.map((goal) => goal.goalId);
-      return [{ type: 'CycleClosed', schemaVersion: 2, data: { ...data, carriedOverGoalIds } }];
+      const closed: CycleClosedData = { cycleId: data.cycleId, closedOn: data.closedOn, carriedOverGoalIds };
+      return [{ type: 'CycleClosed', schemaVersion: networkEventRegistry.CycleClosed.version, data: closed }];
     }
     case 'GrantRole': {
       const { data } = command;
       if (state.grants.includes(grantKey(data))) throw new RoleAlreadyGranted(data.userId, data.role);
-      return [{ type: 'RoleGranted', schemaVersion: 1, data }];
+      const granted: RoleGrantedData = { userId: data.userId, role: data.role, grantedOn: data.grantedOn };
+      return [{ type: 'RoleGranted', schemaVersion: networkEventRegistry.RoleGranted.version, data: granted }];
     }
     case 'RevokeRole': {
       const { data } = command;
       if (!state.grants.includes(grantKey(data))) throw new RoleNotGranted(data.userId, data.role);
-      return [{ type: 'RoleRevoked', schemaVersion: 1, data }];
+      const revoked: RoleRevokedData = { userId: data.userId, role: data.role, revokedOn: data.revokedOn };
+      return [{ type: 'RoleRevoked', schemaVersion: networkEventRegistry.RoleRevoked.version, data: revoked }];
     }
     case 'DraftLeitbild':
       return decideDraft(command, state);
@@ -167,7 +183,8 @@ function decideDraft({ data }: DraftLeitbild, state: RegisteredNetwork): Network
   const latest = state.leitbild.versions[state.leitbild.versions.length - 1];
   if (latest && data.draftedOn < latest.draftedOn) throw new LeitbildDateOutOfOrder(data.draftedOn, latest.draftedOn);
   const version = (latest?.version ?? 0) + 1;
-  return [{ type: 'LeitbildDrafted', schemaVersion: 1, data: { version, revisesVersion: latest?.version ?? null, ...data } }];
+  const drafted: LeitbildDraftedData = { version, revisesVersion: latest?.version ?? null, vision: data.vision, principles: data.principles, draftedOn: data.draftedOn };
+  return [{ type: 'LeitbildDrafted', schemaVersion: networkEventRegistry.LeitbildDrafted.version, data: drafted }];
 }
 
 function decideAdoption({ networkId, data, facts }: AdoptLeitbild, state: RegisteredNetwork): NetworkEvent[] {
@@ -176,7 +193,8 @@ function decideAdoption({ networkId, data, facts }: AdoptLeitbild, state: Regist
   if (version.adopted) throw new LeitbildVersionAdoptedBefore(data.version);
   if (data.adoptedOn < version.draftedOn) throw new LeitbildDateOutOfOrder(data.adoptedOn, version.draftedOn);
   checkDecision(data.decisionId, facts.decision, { networkId, subject: 'leitbild_adoption', actOn: data.adoptedOn });
-  return [{ type: 'LeitbildAdopted', schemaVersion: 1, data: { ...data, supersedesVersion: state.leitbild.inForce } }];
+  const adopted: LeitbildAdoptedData = { version: data.version, adoptedOn: data.adoptedOn, decisionId: data.decisionId, supersedesVersion: state.leitbild.inForce };
+  return [{ type: 'LeitbildAdopted', schemaVersion: networkEventRegistry.LeitbildAdopted.version, data: adopted }];
 }
 
 /**
