@@ -13,6 +13,8 @@ const WHO: Who[] = ['coordinator', 'steering', 'member', 'funder', 'admin', 'out
 /** The access table as the README states it: every endpoint, every role. */
 const EXPECTED: Record<string, Record<Who, Outcome>> = {
   'POST /api/v1/networks': { coordinator: 403, steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 403 },
+  'GET /api/v1/me': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 'allowed' },
+  'GET /api/v1/networks': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 'allowed' },
   'GET /metrics': { coordinator: 403, steering: 403, member: 403, funder: 403, admin: 'allowed', outsider: 403 },
   'GET /api/v1/networks/{networkId}': { coordinator: 'allowed', steering: 'allowed', member: 'allowed', funder: 'allowed', admin: 'allowed', outsider: 404 },
   'POST /api/v1/networks/{networkId}/cycles': { coordinator: 'allowed', steering: 403, member: 403, funder: 403, admin: 404, outsider: 404 },
@@ -114,6 +116,8 @@ describe('access policy: every endpoint with every role', () => {
       send: (token: string) =>
         api.anonymous().post('/api/v1/networks').auth(token, { type: 'bearer' }).send({ name: 'N', region: 'R', responsibleBody: 'B', municipalities: [], registeredOn: '2020-01-01' }),
     },
+    { key: 'GET /api/v1/me', send: (token: string) => api.anonymous().get('/api/v1/me').auth(token, { type: 'bearer' }) },
+    { key: 'GET /api/v1/networks', send: (token: string) => api.anonymous().get('/api/v1/networks').auth(token, { type: 'bearer' }) },
     { key: 'GET /api/v1/frameworks', send: (token: string) => api.anonymous().get('/api/v1/frameworks').auth(token, { type: 'bearer' }) },
     {
       key: 'GET /api/v1/frameworks/{frameworkId}/versions/{version}',

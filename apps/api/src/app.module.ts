@@ -28,6 +28,7 @@ import { DecisionViews } from './decisions/decision-views';
 import { LeitbildController } from './leitbild/leitbild.controller';
 import { GetLeitbildHandler } from './leitbild/leitbild.queries';
 import { NetworksController } from './networks/networks.controller';
+import { MeController } from './me/me.controller';
 import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
 import { PEOPLE_CONTROLLERS, PEOPLE_PROVIDERS } from './people/people.providers';
 import { REPORT_CONTROLLERS, REPORT_PROVIDERS } from './reports/reports.providers';
@@ -63,7 +64,7 @@ export class AppModule {
           errorMessage: `More than ${storage.config.RATE_LIMIT_PER_MINUTE} requests a minute; retry after the time in Retry-After`,
         }),
       ],
-      controllers: [NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, ...PEOPLE_CONTROLLERS, ...REPORT_CONTROLLERS, HealthController],
+      controllers: [MeController, NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, ...PEOPLE_CONTROLLERS, ...REPORT_CONTROLLERS, HealthController],
       providers: [
         ...commandHandlers,
         ...queryHandlers,

@@ -16,6 +16,9 @@ const auditors: readonly Role[] = ['coordinator', 'funder'];
  */
 export const ACCESS_POLICY = {
   'metrics.read': { admin: true, roles: [] },
+  /** Anyone with a valid token, with a role or none: who they are, and the networks they may see. */
+  'me.read': { admin: true, roles: everyone, anyone: true },
+  'networks.list': { admin: true, roles: everyone, anyone: true },
   'network.register': { admin: true, roles: [] },
   'network.read': { admin: true, roles: everyone },
   'roles.read': { admin: true, roles: coordination },
@@ -65,6 +68,6 @@ export const ACCESS_POLICY = {
   'audit.verify': { admin: true, roles: auditors },
   'person.erase': { admin: true, roles: coordination },
   'reports.read': { admin: false, roles: everyone },
-} as const satisfies Record<string, { admin: boolean; roles: readonly Role[] }>;
+} as const satisfies Record<string, { admin: boolean; roles: readonly Role[]; anyone?: true }>;
 
 export type Action = keyof typeof ACCESS_POLICY;

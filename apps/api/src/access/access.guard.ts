@@ -41,6 +41,11 @@ export class AccessGuard implements CanActivate {
     if (!rule) throw forbidden('This route has no access rule');
     const policy = ACCESS_POLICY[rule.action];
 
+    if ('anyone' in policy && policy.anyone) {
+      // Any valid token: the route answers only about the caller.
+      request.access = { principal, actor: actorOf(principal, principal.admin ? 'admin' : 'none'), networkId: null };
+      return true;
+    }
     if (rule.scope.kind === 'none') {
       // Routes of no network (reference data): an administrator where the policy says so, else any network role it lists.
       if (policy.admin && principal.admin) {
