@@ -1,5 +1,6 @@
 import { itemsOf } from '../catalogues/quality-framework';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { CycleNotFound } from '../network/network.errors';
 import { AssessmentCommand, OpenAssessment, SubmitRatings } from './assessment.commands';
 import {
@@ -17,7 +18,14 @@ import {
   UnknownFrameworkVersion,
   UnknownItems,
 } from './assessment.errors';
-import { AssessmentEvent } from './assessment.events';
+import {
+  AssessmentClosedData,
+  AssessmentEvent,
+  assessmentEventRegistry,
+  AssessmentItemPrioritisedData,
+  AssessmentOpenedData,
+  RatingsSubmittedData,
+} from './assessment.contract';
 
 export type AssessmentState =
   | { status: 'none' }
@@ -39,27 +47,49 @@ export const initialAssessmentState: AssessmentState = { status: 'none' };
 export function decideAssessment(command: AssessmentCommand, state: AssessmentState): AssessmentEvent[] {
   if (command.type === 'OpenAssessment') {
     if (state.status !== 'none') throw new AssessmentAlreadyOpened(command.assessmentId);
-    return [{ type: 'AssessmentOpened', schemaVersion: 1, data: { ...command.data, items: checkOpening(command) } }];
+    const items = checkOpening(command);
+    const { data } = command;
+    const opened: AssessmentOpenedData = {
+      networkId: data.networkId,
+      cycleId: data.cycleId,
+      frameworkId: data.frameworkId,
+      frameworkVersion: data.frameworkVersion,
+      dimensionKeys: data.dimensionKeys,
+      raters: data.raters,
+      visibility: data.visibility,
+      openedOn: data.openedOn,
+      items,
+    };
+    return [{ type: 'AssessmentOpened', schemaVersion: assessmentEventRegistry.AssessmentOpened.version, data: opened }];
   }
   if (state.status === 'none') throw new AssessmentNotFound(command.assessmentId);
 
   switch (command.type) {
-    case 'SubmitRatings':
+    case 'SubmitRatings': {
+      const { raterId, ratings, ratedOn } = command.data;
       if (state.status === 'closed') throw new AssessmentClosedAlready(command.assessmentId, state.closedOn ?? '');
-      if (!state.raters.includes(command.data.raterId)) throw new NotARater(command.assessmentId, command.data.raterId);
-      notBefore(command.data.ratedOn, state.openedOn);
+      if (!state.raters.includes(raterId)) throw new NotARater(command.assessmentId, raterId);
+      notBefore(ratedOn, state.openedOn);
       checkRatings(command, state.itemKeys);
-      return [{ type: 'RatingsSubmitted', schemaVersion: 1, data: command.data }];
-    case 'CloseAssessment':
+      const submitted: RatingsSubmittedData = { raterId, ratings, ratedOn };
+      return [{ type: 'RatingsSubmitted', schemaVersion: assessmentEventRegistry.RatingsSubmitted.version, data: submitted }];
+    }
+    case 'CloseAssessment': {
+      const { closedOn } = command.data;
       if (state.status === 'closed') throw new AssessmentClosedAlready(command.assessmentId, state.closedOn ?? '');
-      notBefore(command.data.closedOn, state.lastRatedOn ?? state.openedOn);
-      return [{ type: 'AssessmentClosed', schemaVersion: 1, data: command.data }];
-    case 'PrioritiseItem':
+      notBefore(closedOn, state.lastRatedOn ?? state.openedOn);
+      const closed: AssessmentClosedData = { closedOn };
+      return [{ type: 'AssessmentClosed', schemaVersion: assessmentEventRegistry.AssessmentClosed.version, data: closed }];
+    }
+    case 'PrioritiseItem': {
+      const { itemKey, prioritisedOn, note } = command.data;
       if (state.status !== 'closed') throw new AssessmentNotClosed(command.assessmentId);
-      if (!state.itemKeys.includes(command.data.itemKey)) throw new UnknownItems([command.data.itemKey]);
-      if (state.priorities.includes(command.data.itemKey)) throw new ItemAlreadyPrioritised(command.data.itemKey);
-      notBefore(command.data.prioritisedOn, state.closedOn ?? state.openedOn);
-      return [{ type: 'AssessmentItemPrioritised', schemaVersion: 1, data: command.data }];
+      if (!state.itemKeys.includes(itemKey)) throw new UnknownItems([itemKey]);
+      if (state.priorities.includes(itemKey)) throw new ItemAlreadyPrioritised(itemKey);
+      notBefore(prioritisedOn, state.closedOn ?? state.openedOn);
+      const prioritised: AssessmentItemPrioritisedData = { itemKey, prioritisedOn, note };
+      return [{ type: 'AssessmentItemPrioritised', schemaVersion: assessmentEventRegistry.AssessmentItemPrioritised.version, data: prioritised }];
+    }
   }
 }
 
@@ -78,10 +108,8 @@ export function evolveAssessment(state: AssessmentState, event: AssessmentEvent)
       return { ...state, status: 'closed', closedOn: event.data.closedOn };
     case 'AssessmentItemPrioritised':
       return { ...state, priorities: [...state.priorities, event.data.itemKey] };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+    default:
+      return assertNever(event, 'assessment event');
   }
 }
 

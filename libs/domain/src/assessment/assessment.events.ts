@@ -1,16 +1,7 @@
-import { FrameworkItem } from '../catalogues/quality-framework';
-import { DomainEvent } from '../domain-event';
-import { AssessmentOpening, CloseAssessment, PrioritiseItem, SubmitRatings } from './assessment.commands';
+import { assertNever } from '../event-contract';
+import { AssessmentEvent } from './assessment.contract';
 
-/** The opening names the items of the round, so that the round keeps them whatever later framework versions say. */
-export type AssessmentOpened = DomainEvent<'AssessmentOpened', AssessmentOpening & { items: FrameworkItem[] }>;
-export type RatingsSubmitted = DomainEvent<'RatingsSubmitted', SubmitRatings['data']>;
-export type AssessmentClosed = DomainEvent<'AssessmentClosed', CloseAssessment['data']>;
-export type AssessmentItemPrioritised = DomainEvent<'AssessmentItemPrioritised', PrioritiseItem['data']>;
-
-export type AssessmentEvent = AssessmentOpened | RatingsSubmitted | AssessmentClosed | AssessmentItemPrioritised;
-
-export const ASSESSMENT_EVENT_TYPES: AssessmentEvent['type'][] = ['AssessmentOpened', 'RatingsSubmitted', 'AssessmentClosed', 'AssessmentItemPrioritised'];
+export * from './assessment.contract';
 
 /** The business date of an assessment event. */
 export function assessmentEventOccurredOn(event: AssessmentEvent): string {
@@ -23,5 +14,7 @@ export function assessmentEventOccurredOn(event: AssessmentEvent): string {
       return event.data.closedOn;
     case 'AssessmentItemPrioritised':
       return event.data.prioritisedOn;
+    default:
+      return assertNever(event, 'assessment event');
   }
 }

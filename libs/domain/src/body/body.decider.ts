@@ -1,10 +1,11 @@
 import { BodyKind } from '../catalogues/decision-subjects';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { NetworkNotFound } from '../network/network.errors';
 import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { BodyCommand, BodyMember, MembershipFacts } from './body.commands';
 import { BodyAlreadyEstablished, BodyDateTooEarly, BodyIsDissolved, BodyNotFound, InvalidBodyMember, InvalidMeetingCadence } from './body.errors';
-import { BodyEvent } from './body.events';
+import { BodyDissolvedData, BodyEstablishedData, BodyEvent, bodyEventRegistry, BodyMembersChangedData } from './body.contract';
 
 export type BodyState =
   | { status: 'none' }
@@ -27,19 +28,33 @@ export function decideBody(command: BodyCommand, state: BodyState): BodyEvent[] 
     if (!command.facts.network.registered) throw new NetworkNotFound(data.networkId);
     if (!Number.isInteger(data.meetingsPerYear) || data.meetingsPerYear < 1 || data.meetingsPerYear > 52) throw new InvalidMeetingCadence(data.meetingsPerYear);
     checkMembers(data.members, command.facts, data.networkId, data.establishedOn);
-    return [{ type: 'BodyEstablished', schemaVersion: 1, data }];
+    const established: BodyEstablishedData = {
+      networkId: data.networkId,
+      kind: data.kind,
+      name: data.name,
+      meetingsPerYear: data.meetingsPerYear,
+      members: data.members,
+      establishedOn: data.establishedOn,
+    };
+    return [{ type: 'BodyEstablished', schemaVersion: bodyEventRegistry.BodyEstablished.version, data: established }];
   }
   if (state.status === 'none') throw new BodyNotFound(command.bodyId);
   if (state.status === 'dissolved') throw new BodyIsDissolved(command.bodyId, state.dissolvedOn ?? state.lastStepOn);
 
   switch (command.type) {
-    case 'ChangeBodyMembers':
-      notBefore(command.data.changedOn, state.lastStepOn);
-      checkMembers(command.data.members, command.facts, state.networkId, command.data.changedOn);
-      return [{ type: 'BodyMembersChanged', schemaVersion: 1, data: command.data }];
-    case 'DissolveBody':
-      notBefore(command.data.dissolvedOn, state.lastStepOn);
-      return [{ type: 'BodyDissolved', schemaVersion: 1, data: command.data }];
+    case 'ChangeBodyMembers': {
+      const { members, changedOn } = command.data;
+      notBefore(changedOn, state.lastStepOn);
+      checkMembers(members, command.facts, state.networkId, changedOn);
+      const changed: BodyMembersChangedData = { members, changedOn };
+      return [{ type: 'BodyMembersChanged', schemaVersion: bodyEventRegistry.BodyMembersChanged.version, data: changed }];
+    }
+    case 'DissolveBody': {
+      const { dissolvedOn, reason } = command.data;
+      notBefore(dissolvedOn, state.lastStepOn);
+      const dissolved: BodyDissolvedData = { dissolvedOn, reason };
+      return [{ type: 'BodyDissolved', schemaVersion: bodyEventRegistry.BodyDissolved.version, data: dissolved }];
+    }
   }
 }
 
@@ -65,10 +80,8 @@ export function evolveBody(state: BodyState, event: BodyEvent): BodyState {
       return state.status === 'none'
         ? state
         : { ...state, status: 'dissolved', dissolvedOn: event.data.dissolvedOn, lastStepOn: later(state.lastStepOn, event.data.dissolvedOn) };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+    default:
+      return assertNever(event, 'body event');
   }
 }
 

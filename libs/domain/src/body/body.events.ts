@@ -1,14 +1,7 @@
-import { DomainEvent } from '../domain-event';
-import { ChangeBodyMembers, DissolveBody, EstablishBody } from './body.commands';
+import { assertNever } from '../event-contract';
+import { BodyEvent } from './body.contract';
 
-export type BodyEstablished = DomainEvent<'BodyEstablished', EstablishBody['data']>;
-/** Carries the whole new member list, not a difference. */
-export type BodyMembersChanged = DomainEvent<'BodyMembersChanged', ChangeBodyMembers['data']>;
-export type BodyDissolved = DomainEvent<'BodyDissolved', DissolveBody['data']>;
-
-export type BodyEvent = BodyEstablished | BodyMembersChanged | BodyDissolved;
-
-export const BODY_EVENT_TYPES: BodyEvent['type'][] = ['BodyEstablished', 'BodyMembersChanged', 'BodyDissolved'];
+export * from './body.contract';
 
 export function bodyEventOccurredOn(event: BodyEvent): string {
   switch (event.type) {
@@ -18,5 +11,7 @@ export function bodyEventOccurredOn(event: BodyEvent): string {
       return event.data.changedOn;
     case 'BodyDissolved':
       return event.data.dissolvedOn;
+    default:
+      return assertNever(event, 'body event');
   }
 }

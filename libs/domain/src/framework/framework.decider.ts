@@ -1,8 +1,9 @@
 import { FrameworkContent } from '../catalogues/quality-framework';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { FrameworkCommand } from './framework.commands';
 import { FrameworkDateOutOfOrder, InvalidFrameworkContent } from './framework.errors';
-import { FrameworkEvent } from './framework.events';
+import { FrameworkEvent, frameworkEventRegistry, FrameworkVersionPublishedData } from './framework.contract';
 
 /** The versions an administrator published in the framework's stream (shipped versions are not in it). */
 export interface FrameworkState {
@@ -21,17 +22,16 @@ export function decideFramework(command: FrameworkCommand, state: FrameworkState
   }
   checkContent(data);
   const version = Math.max(facts.latestShippedVersion, state.latestPublished?.version ?? 0) + 1;
-  return [{ type: 'FrameworkVersionPublished', schemaVersion: 1, data: { frameworkId, version, ...data } }];
+  const published: FrameworkVersionPublishedData = { frameworkId, version, title: data.title, dimensions: data.dimensions, publishedOn: data.publishedOn };
+  return [{ type: 'FrameworkVersionPublished', schemaVersion: frameworkEventRegistry.FrameworkVersionPublished.version, data: published }];
 }
 
 export function evolveFramework(state: FrameworkState, event: FrameworkEvent): FrameworkState {
   switch (event.type) {
     case 'FrameworkVersionPublished':
       return { latestPublished: { version: event.data.version, publishedOn: event.data.publishedOn } };
-    default: {
-      const unknown: never = event.type;
-      return unknown;
-    }
+    default:
+      return assertNever(event.type, 'framework event');
   }
 }
 

@@ -1,6 +1,7 @@
 import { DECISION_SUBJECTS } from '../catalogues/decision-subjects';
 import { BodyIsDissolved, BodyNotFound } from '../body/body.errors';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { MeetingCommand, NamedOrganisation, ScheduleMeeting } from './meeting.commands';
 import {
@@ -16,7 +17,7 @@ import {
   UnknownDecisionSubject,
   UnknownTopic,
 } from './meeting.errors';
-import { MeetingEvent } from './meeting.events';
+import { DecisionRecordedData, MeetingEvent, meetingEventRegistry, MeetingHeldData, MeetingScheduledData, TopicProposedData } from './meeting.contract';
 
 export type MeetingState =
   | { status: 'none' }
@@ -38,7 +39,9 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
   if (command.type === 'ScheduleMeeting') {
     if (state.status !== 'none') throw new MeetingAlreadyScheduled(command.meetingId);
     checkScheduling(command);
-    return [{ type: 'MeetingScheduled', schemaVersion: 1, data: command.data }];
+    const { networkId, bodyId, scheduledFor, title, contactPerson } = command.data;
+    const scheduled: MeetingScheduledData = { networkId, bodyId, scheduledFor, title, contactPerson };
+    return [{ type: 'MeetingScheduled', schemaVersion: meetingEventRegistry.MeetingScheduled.version, data: scheduled }];
   }
   if (state.status === 'none') throw new MeetingNotFound(command.meetingId);
 
@@ -49,7 +52,14 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
       if (data.proposedOn > state.scheduledFor) throw new TopicTooLate(data.proposedOn, state.scheduledFor);
       if (state.topicIds.includes(data.topicId)) throw new DuplicateTopic(data.topicId);
       if (data.proposedByOrganisationId !== null) ownOrganisation(data.proposedByOrganisationId, command.facts.proposer, state.networkId);
-      return [{ type: 'TopicProposed', schemaVersion: 1, data }];
+      const proposed: TopicProposedData = {
+        topicId: data.topicId,
+        title: data.title,
+        description: data.description,
+        proposedByOrganisationId: data.proposedByOrganisationId,
+        proposedOn: data.proposedOn,
+      };
+      return [{ type: 'TopicProposed', schemaVersion: meetingEventRegistry.TopicProposed.version, data: proposed }];
     }
     case 'RecordAttendance': {
       const { data } = command;
@@ -63,7 +73,8 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
         ownOrganisation(organisationId, command.facts.organisations[organisationId] ?? null, state.networkId);
         throw new InvalidAttendance(organisationId, 'not_member');
       }
-      return [{ type: 'MeetingHeld', schemaVersion: 1, data }];
+      const held: MeetingHeldData = { heldOn: data.heldOn, attendance: data.attendance };
+      return [{ type: 'MeetingHeld', schemaVersion: meetingEventRegistry.MeetingHeld.version, data: held }];
     }
     case 'RecordDecision': {
       const { data } = command;
@@ -71,7 +82,8 @@ export function decideMeeting(command: MeetingCommand, state: MeetingState): Mee
       if (!(DECISION_SUBJECTS as readonly string[]).includes(data.subject)) throw new UnknownDecisionSubject(data.subject);
       if (data.topicId !== null && !state.topicIds.includes(data.topicId)) throw new UnknownTopic(data.topicId);
       if (state.decisionIds.includes(data.decisionId)) throw new DuplicateDecision(data.decisionId);
-      return [{ type: 'DecisionRecorded', schemaVersion: 1, data: { ...data, decidedOn: state.heldOn } }];
+      const recorded: DecisionRecordedData = { decisionId: data.decisionId, text: data.text, subject: data.subject, topicId: data.topicId, decidedOn: state.heldOn };
+      return [{ type: 'DecisionRecorded', schemaVersion: meetingEventRegistry.DecisionRecorded.version, data: recorded }];
     }
   }
 }
@@ -91,10 +103,8 @@ export function evolveMeeting(state: MeetingState, event: MeetingEvent): Meeting
       return { ...state, status: 'held', heldOn: event.data.heldOn };
     case 'DecisionRecorded':
       return { ...state, decisionIds: [...state.decisionIds, event.data.decisionId] };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+    default:
+      return assertNever(event, 'meeting event');
   }
 }
 

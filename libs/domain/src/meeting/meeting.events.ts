@@ -1,14 +1,7 @@
-import { DomainEvent, IsoDate } from '../domain-event';
-import { ProposeTopic, RecordAttendance, RecordDecision, ScheduleMeeting } from './meeting.commands';
+import { assertNever } from '../event-contract';
+import { MeetingEvent } from './meeting.contract';
 
-export type MeetingScheduled = DomainEvent<'MeetingScheduled', ScheduleMeeting['data']>;
-export type TopicProposed = DomainEvent<'TopicProposed', ProposeTopic['data']>;
-export type MeetingHeld = DomainEvent<'MeetingHeld', RecordAttendance['data']>;
-export type DecisionRecorded = DomainEvent<'DecisionRecorded', RecordDecision['data'] & { decidedOn: IsoDate }>;
-
-export type MeetingEvent = MeetingScheduled | TopicProposed | MeetingHeld | DecisionRecorded;
-
-export const MEETING_EVENT_TYPES: MeetingEvent['type'][] = ['MeetingScheduled', 'TopicProposed', 'MeetingHeld', 'DecisionRecorded'];
+export * from './meeting.contract';
 
 export function meetingEventOccurredOn(event: MeetingEvent): string {
   switch (event.type) {
@@ -20,5 +13,7 @@ export function meetingEventOccurredOn(event: MeetingEvent): string {
       return event.data.heldOn;
     case 'DecisionRecorded':
       return event.data.decidedOn;
+    default:
+      return assertNever(event, 'meeting event');
   }
 }

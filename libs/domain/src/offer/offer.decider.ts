@@ -1,5 +1,6 @@
 import { LIFE_PHASE_KEYS } from '../catalogues/life-phases';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { NetworkNotFound } from '../network/network.errors';
 import { OrganisationNotFound } from '../organisation/organisation.errors';
 import { OfferCommand, OfferContent, OfferFacts } from './offer.commands';
@@ -16,7 +17,7 @@ import {
   UnknownLifePhase,
   WithdrawalReasonMissing,
 } from './offer.errors';
-import { OfferEvent } from './offer.events';
+import { OfferContentData, OfferEvent, offerEventRegistry, OfferListedData, OfferRevisedData, OfferWithdrawnData } from './offer.contract';
 import { targetGroupKey } from './target-groups';
 
 export type OfferState =
@@ -29,21 +30,29 @@ export const initialOfferState: OfferState = { status: 'none' };
 export function decideOffer(command: OfferCommand, state: OfferState): OfferEvent[] {
   if (command.type === 'ListOffer') {
     if (state.status !== 'none') throw new OfferAlreadyListed(command.offerId);
-    checkContent(command.data, command.data.networkId, command.facts);
-    return [{ type: 'OfferListed', schemaVersion: 1, data: command.data }];
+    const { data } = command;
+    checkContent(data, data.networkId, command.facts);
+    const listed: OfferListedData = { networkId: data.networkId, ...storedContent(data), listedOn: data.listedOn };
+    return [{ type: 'OfferListed', schemaVersion: offerEventRegistry.OfferListed.version, data: listed }];
   }
   if (state.status === 'none') throw new OfferNotFound(command.offerId);
   if (state.status === 'withdrawn') throw new OfferWithdrawnAlready(command.offerId, state.withdrawnOn);
 
   switch (command.type) {
-    case 'ReviseOffer':
-      notBefore(command.data.revisedOn, state.listedOn);
-      checkContent(command.data, state.networkId, command.facts);
-      return [{ type: 'OfferRevised', schemaVersion: 1, data: command.data }];
-    case 'WithdrawOffer':
-      notBefore(command.data.withdrawnOn, state.listedOn);
-      if (command.data.reason.trim() === '') throw new WithdrawalReasonMissing(command.offerId);
-      return [{ type: 'OfferWithdrawn', schemaVersion: 1, data: command.data }];
+    case 'ReviseOffer': {
+      const { data } = command;
+      notBefore(data.revisedOn, state.listedOn);
+      checkContent(data, state.networkId, command.facts);
+      const revised: OfferRevisedData = { ...storedContent(data), revisedOn: data.revisedOn };
+      return [{ type: 'OfferRevised', schemaVersion: offerEventRegistry.OfferRevised.version, data: revised }];
+    }
+    case 'WithdrawOffer': {
+      const { withdrawnOn, reason } = command.data;
+      notBefore(withdrawnOn, state.listedOn);
+      if (reason.trim() === '') throw new WithdrawalReasonMissing(command.offerId);
+      const withdrawn: OfferWithdrawnData = { withdrawnOn, reason };
+      return [{ type: 'OfferWithdrawn', schemaVersion: offerEventRegistry.OfferWithdrawn.version, data: withdrawn }];
+    }
   }
 }
 
@@ -58,10 +67,8 @@ export function evolveOffer(state: OfferState, event: OfferEvent): OfferState {
       return state.status === 'none'
         ? state
         : { status: 'withdrawn', networkId: state.networkId, listedOn: state.listedOn, withdrawnOn: event.data.withdrawnOn };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+    default:
+      return assertNever(event, 'offer event');
   }
 }
 
@@ -70,6 +77,20 @@ export const offerDecider: Decider<OfferCommand, OfferEvent, OfferState> = {
   evolve: evolveOffer,
   initialState: initialOfferState,
 };
+
+/** The content as a listing or revision stores it. */
+function storedContent(content: OfferContent): OfferContentData {
+  return {
+    title: content.title,
+    description: content.description,
+    providerOrganisationId: content.providerOrganisationId,
+    lifePhases: content.lifePhases,
+    districts: content.districts,
+    targetGroups: content.targetGroups,
+    startsOn: content.startsOn,
+    endsOn: content.endsOn,
+  };
+}
 
 function checkContent(content: OfferContent, networkId: string, { network, provider }: OfferFacts): void {
   if (!network) throw new NetworkNotFound(networkId);

@@ -1,13 +1,7 @@
-import { DomainEvent } from '../domain-event';
-import { OfferListing, ReviseOffer, WithdrawOffer } from './offer.commands';
+import { assertNever } from '../event-contract';
+import { OfferEvent } from './offer.contract';
 
-export type OfferListed = DomainEvent<'OfferListed', OfferListing>;
-export type OfferRevised = DomainEvent<'OfferRevised', ReviseOffer['data']>;
-export type OfferWithdrawn = DomainEvent<'OfferWithdrawn', WithdrawOffer['data']>;
-
-export type OfferEvent = OfferListed | OfferRevised | OfferWithdrawn;
-
-export const OFFER_EVENT_TYPES: OfferEvent['type'][] = ['OfferListed', 'OfferRevised', 'OfferWithdrawn'];
+export * from './offer.contract';
 
 /** The business date of an offer event. */
 export function offerEventOccurredOn(event: OfferEvent): string {
@@ -18,5 +12,7 @@ export function offerEventOccurredOn(event: OfferEvent): string {
       return event.data.revisedOn;
     case 'OfferWithdrawn':
       return event.data.withdrawnOn;
+    default:
+      return assertNever(event, 'offer event');
   }
 }

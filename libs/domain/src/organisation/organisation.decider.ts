@@ -1,9 +1,10 @@
 import { isSector } from '../catalogues/sectors';
 import { Decider, IsoDate } from '../domain-event';
+import { assertNever } from '../event-contract';
 import { NetworkNotFound } from '../network/network.errors';
 import { OrganisationCommand, OrganisationDescription } from './organisation.commands';
 import { OrganisationAlreadyJoined, OrganisationDateTooEarly, OrganisationHasLeft, OrganisationNotFound, UnknownSector } from './organisation.errors';
-import { OrganisationEvent } from './organisation.events';
+import { OrganisationDescribedData, OrganisationDescriptionData, OrganisationEvent, organisationEventRegistry, OrganisationJoinedData, OrganisationLeftData } from './organisation.contract';
 
 export type OrganisationState =
   | { status: 'none' }
@@ -22,20 +23,28 @@ export function decideOrganisation(command: OrganisationCommand, state: Organisa
   if (command.type === 'JoinOrganisation') {
     if (state.status !== 'none') throw new OrganisationAlreadyJoined(command.organisationId);
     if (!command.facts.network.registered) throw new NetworkNotFound(command.data.networkId);
-    checkDescription(command.data);
-    return [{ type: 'OrganisationJoined', schemaVersion: 1, data: command.data }];
+    const { data } = command;
+    checkDescription(data);
+    const joined: OrganisationJoinedData = { ...storedDescription(data), networkId: data.networkId, joinedOn: data.joinedOn };
+    return [{ type: 'OrganisationJoined', schemaVersion: organisationEventRegistry.OrganisationJoined.version, data: joined }];
   }
   if (state.status === 'none') throw new OrganisationNotFound(command.organisationId);
   if (state.status === 'left') throw new OrganisationHasLeft(command.organisationId, state.leftOn ?? state.lastStepOn);
 
   switch (command.type) {
-    case 'DescribeOrganisation':
-      notBefore(command.data.describedOn, state.joinedOn);
-      checkDescription(command.data);
-      return [{ type: 'OrganisationDescribed', schemaVersion: 1, data: command.data }];
-    case 'LeaveOrganisation':
-      notBefore(command.data.leftOn, state.lastStepOn);
-      return [{ type: 'OrganisationLeft', schemaVersion: 1, data: command.data }];
+    case 'DescribeOrganisation': {
+      const { data } = command;
+      notBefore(data.describedOn, state.joinedOn);
+      checkDescription(data);
+      const described: OrganisationDescribedData = { ...storedDescription(data), describedOn: data.describedOn };
+      return [{ type: 'OrganisationDescribed', schemaVersion: organisationEventRegistry.OrganisationDescribed.version, data: described }];
+    }
+    case 'LeaveOrganisation': {
+      const { leftOn, reason } = command.data;
+      notBefore(leftOn, state.lastStepOn);
+      const left: OrganisationLeftData = { leftOn, reason };
+      return [{ type: 'OrganisationLeft', schemaVersion: organisationEventRegistry.OrganisationLeft.version, data: left }];
+    }
   }
 }
 
@@ -47,10 +56,8 @@ export function evolveOrganisation(state: OrganisationState, event: Organisation
       return state.status === 'none' ? state : { ...state, lastStepOn: later(state.lastStepOn, event.data.describedOn) };
     case 'OrganisationLeft':
       return state.status === 'none' ? state : { ...state, status: 'left', leftOn: event.data.leftOn, lastStepOn: later(state.lastStepOn, event.data.leftOn) };
-    default: {
-      const unknown: never = event;
-      return unknown;
-    }
+    default:
+      return assertNever(event, 'organisation event');
   }
 }
 
@@ -59,6 +66,21 @@ export const organisationDecider: Decider<OrganisationCommand, OrganisationEvent
   evolve: evolveOrganisation,
   initialState: initialOrganisationState,
 };
+
+/** The description as joining or describing stores it. */
+function storedDescription(description: OrganisationDescription): OrganisationDescriptionData {
+  return {
+    name: description.name,
+    sector: description.sector,
+    namedInKkg: description.namedInKkg,
+    tasks: description.tasks,
+    mandates: description.mandates,
+    roles: description.roles,
+    resources: description.resources,
+    limits: description.limits,
+    contactPerson: description.contactPerson,
+  };
+}
 
 function checkDescription(description: OrganisationDescription): void {
   if (!isSector(description.sector)) throw new UnknownSector(description.sector);

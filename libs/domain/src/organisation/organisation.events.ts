@@ -1,13 +1,7 @@
-import { DomainEvent } from '../domain-event';
-import { DescribeOrganisation, JoinOrganisation, LeaveOrganisation } from './organisation.commands';
+import { assertNever } from '../event-contract';
+import { OrganisationEvent } from './organisation.contract';
 
-export type OrganisationJoined = DomainEvent<'OrganisationJoined', JoinOrganisation['data']>;
-export type OrganisationDescribed = DomainEvent<'OrganisationDescribed', DescribeOrganisation['data']>;
-export type OrganisationLeft = DomainEvent<'OrganisationLeft', LeaveOrganisation['data']>;
-
-export type OrganisationEvent = OrganisationJoined | OrganisationDescribed | OrganisationLeft;
-
-export const ORGANISATION_EVENT_TYPES: OrganisationEvent['type'][] = ['OrganisationJoined', 'OrganisationDescribed', 'OrganisationLeft'];
+export * from './organisation.contract';
 
 /** The business date of an organisation event. */
 export function organisationEventOccurredOn(event: OrganisationEvent): string {
@@ -18,5 +12,7 @@ export function organisationEventOccurredOn(event: OrganisationEvent): string {
       return event.data.describedOn;
     case 'OrganisationLeft':
       return event.data.leftOn;
+    default:
+      return assertNever(event, 'organisation event');
   }
 }

@@ -1,7 +1,7 @@
 import { Decider } from '../domain-event';
 import { PersonCommand } from './person.commands';
 import { ErasureReasonMissing, PersonalDataErasedAlready } from './person.errors';
-import { PersonEvent } from './person.events';
+import { PersonalDataErasedData, PersonEvent, personEventRegistry } from './person.contract';
 
 /** A person's stream holds only what was done to their data as a whole; their data itself travels sealed in other events. */
 export type PersonState = { status: 'known' } | { status: 'erased'; erasedOn: string };
@@ -9,7 +9,8 @@ export type PersonState = { status: 'known' } | { status: 'erased'; erasedOn: st
 export function decidePerson(command: PersonCommand, state: PersonState): PersonEvent[] {
   if (state.status === 'erased') throw new PersonalDataErasedAlready(command.personId, state.erasedOn);
   if (command.reason.trim() === '') throw new ErasureReasonMissing(command.personId);
-  return [{ type: 'PersonalDataErased', schemaVersion: 1, data: { personId: command.personId, networkId: command.networkId, erasedOn: command.erasedOn } }];
+  const erased: PersonalDataErasedData = { personId: command.personId, networkId: command.networkId, erasedOn: command.erasedOn };
+  return [{ type: 'PersonalDataErased', schemaVersion: personEventRegistry.PersonalDataErased.version, data: erased }];
 }
 
 export function evolvePerson(state: PersonState, event: PersonEvent): PersonState {
