@@ -28,6 +28,8 @@ export * from './offer';
 export * from './framework';
 export * from './assessment';
 export * from './person';
+export * from './event-contract';
+export * from './event-registry';
 export * from './upcasters';
 export * from './texts';
 

@@ -1,6 +1,5 @@
 import { EventContract } from './event-contract';
-import { goalEventRegistry } from './goal/goal.contract';
-import { networkEventRegistry } from './network/network.contract';
+import { EVENT_REGISTRY, isEventType } from './event-registry';
 
 /** A stored event as far as the domain cares: its type, the version of its data's shape, and the data. */
 export interface VersionedEvent {
@@ -9,17 +8,14 @@ export interface VersionedEvent {
   data: Record<string, unknown>;
 }
 
-/** The contracts of the event types that have had more than one shape, from their aggregates' registries. */
-export const VERSIONED_EVENT_CONTRACTS: Readonly<Record<string, EventContract>> = { ...goalEventRegistry, ...networkEventRegistry };
-
 /**
  * Brings a stored event to the shape the deciders and projections know. It switches on the stored
- * schemaVersion, never on the payload's shape, and stored events are never rewritten. An event type
- * without a contract here has had one shape only.
+ * schemaVersion, never on the payload's shape, and stored events are never rewritten. A type no aggregate
+ * registers (a foreign or test event) passes as it is.
  */
 export function upcast<E extends VersionedEvent>(event: E): E {
-  const contract = VERSIONED_EVENT_CONTRACTS[event.type];
-  if (!contract) return event;
+  if (!isEventType(event.type)) return event;
+  const contract: EventContract = EVENT_REGISTRY[event.type];
   let current = event;
   while (current.schemaVersion < contract.version) {
     const step = contract.upcasters[current.schemaVersion];
