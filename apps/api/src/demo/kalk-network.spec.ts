@@ -195,18 +195,21 @@ class DeciderBus {
     this.sent.push(command.constructor.name);
     if (command instanceof ExecuteNetworkCommand) return this.write(networkDecider, this.network, command.command.networkId, command.command as NetworkCommand);
     if (command instanceof JoinOrganisationCommand) {
-      const facts = { network: this.registered(command.data.networkId) };
-      return this.write(organisationDecider, this.organisations, command.organisationId, { type: 'JoinOrganisation', organisationId: command.organisationId, data: command.data, facts });
+      const { organisationId, data } = command;
+      const facts = { network: this.registered(data.networkId) };
+      return this.write(organisationDecider, this.organisations, organisationId, { type: 'JoinOrganisation', organisationId, data, facts });
     }
     if (command instanceof ExecuteOrganisationCommand) return this.write(organisationDecider, this.organisations, command.command.organisationId, command.command);
     if (command instanceof EstablishBodyCommand) {
-      const facts = this.membershipFacts(command.data.networkId, command.data.members);
-      return this.write(bodyDecider, this.bodies, command.bodyId, { type: 'EstablishBody', bodyId: command.bodyId, data: command.data, facts });
+      const { bodyId, data } = command;
+      const facts = this.membershipFacts(data.networkId, data.members);
+      return this.write(bodyDecider, this.bodies, bodyId, { type: 'EstablishBody', bodyId, data, facts });
     }
     if (command instanceof ChangeBodyMembersCommand) {
-      const state = this.bodies.get(command.bodyId)!;
-      const facts = this.membershipFacts(state.status === 'none' ? '' : state.networkId, command.data.members);
-      return this.write(bodyDecider, this.bodies, command.bodyId, { type: 'ChangeBodyMembers', bodyId: command.bodyId, data: command.data, facts });
+      const { bodyId, data } = command;
+      const state = this.bodies.get(bodyId)!;
+      const facts = this.membershipFacts(state.status === 'none' ? '' : state.networkId, data.members);
+      return this.write(bodyDecider, this.bodies, bodyId, { type: 'ChangeBodyMembers', bodyId, data, facts });
     }
     if (command instanceof DissolveBodyCommand) return this.write(bodyDecider, this.bodies, command.command.bodyId, command.command);
     if (command instanceof ScheduleMeetingCommand) {
@@ -214,14 +217,16 @@ class DeciderBus {
       const facts = {
         body: body.status === 'none' ? null : { networkId: body.networkId, status: body.status, establishedOn: body.establishedOn, dissolvedOn: body.dissolvedOn },
       };
-      return this.write(meetingDecider, this.meetings, command.meetingId, { type: 'ScheduleMeeting', meetingId: command.meetingId, data: command.data, facts });
+      const { meetingId, data } = command;
+      return this.write(meetingDecider, this.meetings, meetingId, { type: 'ScheduleMeeting', meetingId, data, facts });
     }
     if (command instanceof RecordAttendanceCommand) {
       const meeting = this.meetings.get(command.meetingId)!;
       const body = meeting.status === 'none' ? bodyDecider.initialState : (this.bodies.get(meeting.bodyId) ?? bodyDecider.initialState);
       const organisations = Object.fromEntries(command.data.attendance.map((id) => [id, this.namedOrganisation(id)]));
       const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds, organisations };
-      return this.write(meetingDecider, this.meetings, command.meetingId, { type: 'RecordAttendance', meetingId: command.meetingId, data: command.data, facts });
+      const { meetingId, data } = command;
+      return this.write(meetingDecider, this.meetings, meetingId, { type: 'RecordAttendance', meetingId, data, facts });
     }
     if (command instanceof ExecuteMeetingCommand) {
       const meetingCommand = command.command;

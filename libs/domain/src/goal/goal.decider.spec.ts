@@ -190,11 +190,10 @@ describe('goal decider', () => {
 
   describe('measure', () => {
     it('records a measurement of a defined indicator', () => {
-      const command = measurement();
       goal
         .given(defined, concretised)
-        .when(command)
-        .then([{ type: 'MeasurementRecorded', schemaVersion: 1, data: command.data as never }]);
+        .when(measurement())
+        .then([{ type: 'MeasurementRecorded', schemaVersion: 1, data: { indicatorKey: 'parents_active', value: 6, measuredOn: '2026-05-01', source: 'Anwesenheitslisten' } }]);
     });
 
     it('refuses an indicator the goal does not have', () => {
