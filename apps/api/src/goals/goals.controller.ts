@@ -109,7 +109,7 @@ export class GoalsController {
   @ApiOperation({
     summary: 'Every event of a goal in order, a page at a time: who, when (business and record time), what changed and why; with asOf those recorded up to then',
   })
-  @ApiOkResponse({ type: GoalHistoryPageDto })
+  @ApiOkResponse({ type: GoalHistoryPageDto, description: 'A page of the goal’s history, oldest first' })
   @ApiBadRequestResponse({ description: 'A cursor, limit or asOf that is not valid' })
   @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
   async history(@UuidParam('goalId') goalId: string, @Query() query: GoalHistoryQueryDto): Promise<GoalHistoryPageDto> {

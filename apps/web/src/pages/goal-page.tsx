@@ -243,7 +243,7 @@ function AdjustedFields({ adjusted }: { adjusted: { before: GoalContentFields; a
     ['qualityGoals', t('goal.qualityGoals'), (fields.qualityGoals ?? []).map(qualityGoal).join(', ')],
     ['lifePhase', t('goal.lifePhase'), lifePhase(fields.lifePhase)],
     ['district', t('goal.district'), fields.district ?? t('app.none')],
-    ['reviewIntervalDays', t('field.reviewIntervalDays'), t('goal.reviewInterval', { days: fields.reviewIntervalDays ?? 0 })],
+    ['reviewIntervalDays', t('field.reviewIntervalDays'), String(fields.reviewIntervalDays ?? '')],
   ];
   const before = shown(adjusted.before);
   const lines = shown(adjusted.after)
