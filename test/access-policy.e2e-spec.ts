@@ -180,7 +180,7 @@ describe('granted roles', () => {
     expect(roles.body).toEqual([{ userId: 'u-bea', role: 'steering', grantedOn: '2026-03-01' }]);
     const reviewed = await review().expect(200);
     const history = await api.http().get(`/api/v1/goals/${fixture.operationalId}/history?after=${reviewed.body.position}`).expect(200);
-    expect(history.body.at(-1).actor).toEqual({ userId: 'u-bea', displayName: 'Bea Steuerung', role: 'steering' });
+    expect(history.body.items.at(-1).actor).toEqual({ userId: 'u-bea', name: 'Bea Steuerung', role: 'steering' });
 
     await api.http().post(`/api/v1/networks/${fixture.networkId}/role-grants`).send({ userId: 'u-bea', role: 'steering' }).expect(409);
     const revoked = await api.http().post(`/api/v1/networks/${fixture.networkId}/role-revocations`).send({ userId: 'u-bea', role: 'steering' }).expect(200);

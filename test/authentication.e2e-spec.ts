@@ -61,7 +61,7 @@ describe('authentication', () => {
         .get(`/api/v1/goals/${goal.body.id}/history?after=${goal.body.position}`)
         .auth(coordinator, { type: 'bearer' })
         .expect(200);
-      expect(history.body[0].actor).toEqual({ userId: 'u-ada', displayName: 'Ada Lovelace', role: 'coordinator' });
+      expect(history.body.items[0].actor).toEqual({ userId: 'u-ada', name: 'Ada Lovelace', role: 'coordinator' });
     });
 
     it('refuses a token without a valid signature, issuer, audience or expiry with 401', async () => {

@@ -181,6 +181,6 @@ describe('erasure of personal data', () => {
     for (const projection of runner.projections) await runner.rebuild(projection.name);
     const organisation = await get(`/organisations/${fixture.organisationId}`).expect(200);
     expect(organisation.body.contactPerson).toEqual({ personId: fixture.personId, erased: true });
-    expect((await get(`/goals/${fixture.operationalId}/history`).expect(200)).body.length).toBeGreaterThan(0);
+    expect((await get(`/goals/${fixture.operationalId}/history`).expect(200)).body.items.length).toBeGreaterThan(0);
   });
 });

@@ -176,7 +176,8 @@ describe('goal lifecycle over HTTP', () => {
     });
 
     const history = await get(`/goals/${midwives}/history`).expect(200);
-    expect(history.body.map((entry: { type: string }) => entry.type)).toEqual([
+    expect(history.body.nextCursor).toBeNull();
+    expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual([
       'GoalDefined',
       'GoalConcretised',
       'MeasurementRecorded',
@@ -185,13 +186,38 @@ describe('goal lifecycle over HTTP', () => {
       'GoalReviewed',
       'GoalReoriented',
     ]);
-    expect(history.body[4]).toMatchObject({
+    expect(history.body.items[4]).toMatchObject({
       version: 4,
+      type: 'GoalReoriented',
       occurredAt: '2026-09-12',
-      actor: { userId: 'u-coord', displayName: 'Anna Koordination', role: 'coordinator' },
+      actor: { userId: 'u-coord', name: 'Anna Koordination', role: 'coordinator' },
       reason: 'Engerer Blick: vierteljährlich prüfen',
       recordedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
     });
+    // what each event changed, typed by its event type: an adjustment with its fields before and after
+    expect(history.body.items[4].change).toEqual({
+      reorientedOn: '2026-09-12',
+      decision: 'adjust',
+      rationale: 'Engerer Blick: vierteljährlich prüfen',
+      adjusted: {
+        before: { title: 'Wartezeit auf Familienhebammen verkürzen', reviewIntervalDays: 90 },
+        after: { title: 'Wartezeit auf Familienhebammen deutlich verkürzen', reviewIntervalDays: 60 },
+      },
+      replacementGoalId: null,
+      status: 'active',
+    });
+    expect(history.body.items[2].change).toEqual({ indicatorKey: 'waiting_days', indicatorName: 'Wartezeit', value: 35, measuredOn: '2026-06-30', source: 'Statistik' });
+    expect(history.body.items[6].change).toMatchObject({ decision: 'retire', adjusted: null, status: 'retired' });
+    expect(history.body.items[0]).not.toHaveProperty('data');
+
+    // a page at a time: the cursor of one page gives the entries after it
+    const first = await get(`/goals/${midwives}/history?limit=3`).expect(200);
+    expect(first.body.items.map((entry: { version: number }) => entry.version)).toEqual([0, 1, 2]);
+    const second = await get(`/goals/${midwives}/history?limit=3&cursor=${first.body.nextCursor}`).expect(200);
+    const third = await get(`/goals/${midwives}/history?limit=3&cursor=${second.body.nextCursor}`).expect(200);
+    expect([...first.body.items, ...second.body.items, ...third.body.items]).toEqual(history.body.items);
+    expect(third.body.nextCursor).toBeNull();
+    expect((await get(`/goals/${midwives}/history?cursor=bm9wZQ`).expect(400)).body).toMatchObject({ code: 'validation.failed', errors: [{ field: 'cursor' }] });
 
     // A cycle closes only when every active goal has a review and a reorientation in it.
     const refused = await post(`/cycles/${cycleId}/close`, { closedOn: '2026-12-01' }).expect(422);

@@ -191,7 +191,7 @@ describe('HTTP errors and write semantics', () => {
       expect(statuses.filter((status) => status === 200).length).toBeGreaterThanOrEqual(1);
       expect(statuses.every((status) => status === 200 || status === 409)).toBe(true);
       const history = await api.http().get(`/api/v1/goals/${fixture.strategicId}/history?after=${responses.find((r) => r.status === 200)!.body.position}`).expect(200);
-      expect(history.body.filter((entry: { type: string; occurredAt: string }) => entry.type === 'GoalReviewed' && entry.occurredAt === '2026-06-01')).toHaveLength(1);
+      expect(history.body.items.filter((entry: { type: string; occurredAt: string }) => entry.type === 'GoalReviewed' && entry.occurredAt === '2026-06-01')).toHaveLength(1);
     });
   });
 

@@ -56,7 +56,9 @@ describe('schema evolution: events of an old version, stored as they were', () =
     const goal = await api.http().get(`/api/v1/goals/${goalId}?after=${position}`).expect(200);
     expect(goal.body).toMatchObject({ id: goalId, title: 'Zielgruppe Väter erreichen', status: 'active', lastAssessment: 'at_risk', lastReviewOn: '2026-03-10', decisionId: null, principleKeys: [] });
     const history = await api.http().get(`/api/v1/goals/${goalId}/history`).expect(200);
-    expect(history.body.map((entry: { type: string }) => entry.type)).toEqual(['GoalDefined', 'GoalReviewed']);
+    expect(history.body.items.map((entry: { type: string }) => entry.type)).toEqual(['GoalDefined', 'GoalReviewed']);
+    expect(history.body.items[0].change).toMatchObject({ title: 'Zielgruppe Väter erreichen', principleKeys: [], sourceItem: null });
+    expect(history.body.items[1]).toMatchObject({ decision: null, change: { reviewedOn: '2026-03-10', assessment: 'at_risk', evidence: 'Teilnahmelisten' } });
   });
 
   it('take new commands: the decider folds the old events, the new event is written at today’s version', async () => {

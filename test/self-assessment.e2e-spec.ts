@@ -177,7 +177,7 @@ describe('self-assessment against the quality framework', () => {
       const defined = await as(tokens.carla).post(`/assessments/${roundId}/priorities/${REVIEW}/goals`, goal).expect(201);
 
       const history = await me.get(`/goals/${defined.body.id}/history?after=${defined.body.position}`).expect(200);
-      expect(history.body[0]).toMatchObject({ type: 'GoalDefined' });
+      expect(history.body.items[0]).toMatchObject({ type: 'GoalDefined', change: { sourceItem: { assessmentId: roundId, itemKey: REVIEW } } });
       const view = await me.get(`/assessments/${roundId}`).expect(200);
       const review = view.body.items.find((item: { key: string }) => item.key === REVIEW);
       expect(review.priority).toEqual({ prioritisedOn: '2026-03-12', note: 'Größte Uneinigkeit' });

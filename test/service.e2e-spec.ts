@@ -103,7 +103,7 @@ describe('the service', () => {
 
       const adjusted = cycle.planned.find((goal: { reorientations: { decision: string }[] }) => goal.reorientations[0]?.decision === 'adjust');
       const history = await get(`/goals/${adjusted.goalId}/history`);
-      expect(history.at(-1).decision.summary.en).toBe('decided by the steering group “Steuerungsgruppe Frühe Hilfen” on 16 September 2026');
+      expect(history.items.at(-1).decision.summary.en).toBe('decided by the steering group “Steuerungsgruppe Frühe Hilfen” on 16 September 2026');
 
       const landscape = await get(`/networks/${DEMO_NETWORK_ID}/offer-landscape?on=2026-06-01`);
       expect(landscape.gaps.length).toBeGreaterThan(0);

@@ -62,6 +62,10 @@ describe('time travel over HTTP', () => {
       expect(past.body).toMatchObject({ title: 'operational goal', reviews: [], lastAssessment: null });
       expect((await asOf(`/goals/${f.operationalId}`, t2).expect(200)).body).toEqual(now.body);
       expect((await asOf(`/goals/${f.operationalId}/history`, t1).expect(200)).body).toEqual(historyThen.body);
+      // with asOf, a page at a time as well
+      const firstThen = await asOf(`/goals/${f.operationalId}/history?limit=1`, t1).expect(200);
+      const secondThen = await asOf(`/goals/${f.operationalId}/history?limit=1&cursor=${firstThen.body.nextCursor}`, t1).expect(200);
+      expect([...firstThen.body.items, ...secondThen.body.items]).toEqual(historyThen.body.items.slice(0, 2));
       // a moment not yet come reads like now
       expect((await asOf(`/goals/${f.operationalId}`, '2999-01-01T00:00:00Z').expect(200)).body).toEqual(now.body);
     });
@@ -88,8 +92,8 @@ describe('time travel over HTTP', () => {
       expect(Date.parse(lastReview.recordedAt)).toBeGreaterThanOrEqual(before - 1000);
       expect(Date.parse(lastReview.recordedAt)).toBeLessThanOrEqual(after + 1000);
       expect(goal.body.lastReviewOn).toBe('2026-03-10');
-      const entry = history.body.find((candidate: { type: string }) => candidate.type === 'GoalReviewed');
-      expect(entry).toMatchObject({ occurredAt: '2026-03-10', recordedAt: lastReview.recordedAt });
+      const entry = history.body.items.find((candidate: { type: string }) => candidate.type === 'GoalReviewed');
+      expect(entry).toMatchObject({ occurredAt: '2026-03-10', recordedAt: lastReview.recordedAt, change: { reviewedOn: '2026-03-10', assessment: 'on_track' } });
       // as of the day of the review (business time) nothing was recorded yet: record time decides
       expect((await asOf(`/goals/${f.strategicId}`, '2026-03-10').expect(404)).body.code).toBe('goal.not_found');
     });

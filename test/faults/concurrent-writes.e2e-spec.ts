@@ -76,7 +76,7 @@ describe('concurrent writes', () => {
 
     // and the goal's history, read after the last win, shows the same reviews once each
     const history = await api.http().get(`/api/v1/goals/${goalId}/history?after=${winners.at(-1)!.body.position}`).expect(200);
-    const historyReviews = history.body.filter((entry: { type: string }) => entry.type === 'GoalReviewed').map((entry: { version: number }) => entry.version);
+    const historyReviews = history.body.items.filter((entry: { type: string }) => entry.type === 'GoalReviewed').map((entry: { version: number }) => entry.version);
     expect(historyReviews).toEqual(after.filter((event) => event.type === 'GoalReviewed').map((event) => event.stream_version));
   });
 

@@ -175,6 +175,28 @@ describe('web app in the browser', () => {
     await page.locator('.timeline-GoalReviewed', { hasText: 'gefährdet: Die Wartezeit steigt wieder.' }).waitFor();
   });
 
+  it('shows the goal as the api reads it and, in its history, what an adjustment changed, each field before and after', async () => {
+    const steering = await api.tokenFor({ userId: 'u-jonas', displayName: 'Jonas Steuerung', roles: [`steering@${scenario.networkId}`] });
+    const adjusted = await api
+      .anonymous()
+      .post(`/api/v1/goals/${scenario.reviewedId}/reorientations`)
+      .auth(steering, { type: 'bearer' })
+      .send({ decision: 'adjust', rationale: 'Enger begleiten', reorientedOn: new Date().toISOString().slice(0, 10), changes: { reviewIntervalDays: 60 } })
+      .expect(200);
+    await api.http().get(`/api/v1/goals/${scenario.reviewedId}/history?after=${adjusted.body.position}`).expect(200);
+
+    await page.goto(`${base}/n/${scenario.networkId}/goals/${scenario.reviewedId}`);
+    await title('Wartezeit auf Familienhebammen verkürzen');
+    const entry = page.locator('.timeline-GoalReoriented', { hasText: 'Überprüfungsintervall: vorher 90, jetzt 60' });
+    await entry.waitFor();
+    const text = await entry.textContent();
+    expect(text).toContain('Ziel neu ausgerichtet');
+    expect(text).toContain('Begründung: Enger begleiten');
+    expect(text).toContain('Jonas Steuerung');
+    await expect(page.locator('.facts').textContent()).resolves.toContain('Überprüfung alle 60 Tage');
+    await expectAccessible();
+  });
+
   it('shows organisations, bodies with a meeting and its decisions, and the offer landscape with gaps and duplicates', async () => {
     const nav = page.getByRole('navigation', { name: 'Hauptnavigation' });
     await nav.getByRole('link', { name: 'Organisationen' }).click();

@@ -15,6 +15,7 @@ import { PersonRegistry1764700000000 } from './migrations/1764700000000-person-r
 import { PoisonedEvents1764760000000 } from './migrations/1764760000000-poisoned-events';
 import { PersonNetworks1764800000000 } from './migrations/1764800000000-person-networks';
 import { ReplayGoals1764900000000 } from './migrations/1764900000000-replay-goals';
+import { GoalHistorySchemaVersions1764950000000 } from './migrations/1764950000000-goal-history-schema-versions';
 import { CycleGoalRow } from './cycles/cycle-goal.entity';
 import { CycleGoalsProjection } from './cycles/cycle-goals.projection';
 import { Projection } from './projection';
@@ -37,6 +38,7 @@ export const READ_MODEL_MIGRATIONS = [
   PoisonedEvents1764760000000,
   PersonNetworks1764800000000,
   ReplayGoals1764900000000,
+  GoalHistorySchemaVersions1764950000000,
 ];
 
 export function createProjections(): Projection[] {

@@ -37,7 +37,7 @@ describe('an indicator over a period', () => {
     direction,
     dueOn: '2026-12-31',
     impactLevel: 'output',
-    measurements: measurements.map(([value, measuredOn], version) => ({ value, measuredOn, version })),
+    measurements: measurements.map(([value, measuredOn]) => ({ value, measuredOn, source: 'Liste' })),
   });
 
   it('starts from the last value before the period and ends with the last one in it: 6 → 12, from 7 to 9 is 50 %, +2, improving', () => {

@@ -1,5 +1,5 @@
 import { addDays, BODY_KINDS, DECISION_SUBJECTS, KINDERSTARK_QUALITY_GOALS } from '@kreislauf/domain';
-import { compare, GoalState, goalStatesOn, IndicatorState, lastReview } from './goal-states';
+import { compare, GoalState, goalStatesOn, IndicatorState } from './goal-states';
 import { roundTo } from './locale-format';
 import { DecisionRecord, ProgressReportData, ReportPeriod } from './report-data';
 import {
@@ -349,7 +349,6 @@ export function indicatorReport(indicator: IndicatorState, period: ReportPeriod,
 
 function goalReport(goal: GoalState, period: ReportPeriod, language: ReportLanguage): GoalReport {
   const indicators = goal.indicators.map((indicator) => indicatorReport(indicator, period, language));
-  const review = lastReview(goal);
   return {
     id: goal.id,
     level: labelled(GOAL_LEVEL_LABELS, goal.level, language),
@@ -364,7 +363,8 @@ function goalReport(goal: GoalState, period: ReportPeriod, language: ReportLangu
     endedOn: goal.endedOn,
     replacesGoalId: goal.replacesGoalId,
     replacedByGoalId: goal.replacedByGoalId,
-    lastAssessment: review ? { ...labelled(ASSESSMENT_LABELS, review.assessment, language), reviewedOn: review.reviewedOn } : null,
+    lastAssessment:
+      goal.lastAssessment !== null && goal.lastReviewOn !== null ? { ...labelled(ASSESSMENT_LABELS, goal.lastAssessment, language), reviewedOn: goal.lastReviewOn } : null,
     progressPercent: goal.level === 'operational' ? average(indicators.map((indicator) => indicator.progressPercent)) : null,
     indicators,
     children: [],

@@ -38,12 +38,17 @@ export interface LeitbildVersionRecord {
   decisionId: string | null;
 }
 
-/** One event of a goal's stream as its history keeps it; `occurredOn` is its business date. */
+/**
+ * One event of a goal's stream as its history keeps it: stored type, schema version and data, which the
+ * domain upcasts; `occurredOn` is its business date, `actor` the name (or id) of who recorded it.
+ */
 export interface GoalEventRecord {
   goalId: string;
   version: number;
   type: string;
+  schemaVersion: number;
   occurredOn: string;
+  actor: string;
   data: Record<string, unknown>;
 }
 

@@ -2,10 +2,11 @@ import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { GoalNotFound } from '@kreislauf/domain';
 import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreislauf/read-models';
-import { DataSource, EntityManager, In } from 'typeorm';
-import { DecisionView, DecisionViews } from '../decisions/decision-views';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DecisionViews } from '../decisions/decision-views';
 import { PastEvents } from '../time-travel/past-events';
 import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
+import { decisionIdOf, goalEventOf, goalHistoryEntries, GoalHistoryPage } from './goal-history';
 
 /**
  * When a review or reorientation happened (business time) and when it was recorded. Null only for a moment,
@@ -39,22 +40,12 @@ export class GetGoal extends Query<GoalView> {
   }
 }
 
-export interface GoalHistoryEntry {
-  version: number;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: GoalHistoryRow['actor'];
-  reason: string | null;
-  correlationId: string;
-  data: Record<string, unknown>;
-  /** The body's decision the event rests on, with a sentence saying who decided when. */
-  decision: DecisionView | null;
-}
-
-export class GetGoalHistory extends Query<GoalHistoryEntry[]> {
+/** A page of a goal's history: the entries after the version `after` (all from the first with null), `limit` at most. */
+export class GetGoalHistory extends Query<GoalHistoryPage> {
   constructor(
     readonly goalId: string,
+    readonly after: number | null,
+    readonly limit: number,
     readonly asOf?: Date,
   ) {
     super();
@@ -92,7 +83,7 @@ export async function readGoal(manager: EntityManager, goalId: string): Promise<
 }
 
 @QueryHandler(GetGoalHistory)
-export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, GoalHistoryEntry[]> {
+export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, GoalHistoryPage> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly decisions: DecisionViews,
@@ -100,28 +91,36 @@ export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, Goal
     private readonly pastEvents: PastEvents,
   ) {}
 
-  async execute({ goalId, asOf }: GetGoalHistory): Promise<GoalHistoryEntry[]> {
-    if (!asOf) return this.read(this.dataSource.manager, goalId);
+  async execute({ goalId, after, limit, asOf }: GetGoalHistory): Promise<GoalHistoryPage> {
+    if (!asOf) return this.read(this.dataSource.manager, goalId, after, limit);
     const events = await this.pastEvents.ofGoal(goalId, { withNetwork: false });
-    return this.past.at(asOf, GOAL_HISTORY_READ, events, (manager) => this.read(manager, goalId));
+    return this.past.at(asOf, GOAL_HISTORY_READ, events, (manager) => this.read(manager, goalId, after, limit));
   }
 
-  /** Decisions are facts recorded before any act that names them and never change, so they come from today's read model. */
-  private async read(manager: EntityManager, goalId: string): Promise<GoalHistoryEntry[]> {
-    const rows = await manager.find(GoalHistoryRow, { where: { goalId }, order: { streamVersion: 'ASC' } });
+  /**
+   * The rows from the goal's first up to the end of the page (and one more, to know whether there is a next
+   * page): each entry says what its event changed against the goal as it was before. Stream versions count
+   * from 0 without gaps. Decisions are facts recorded before any act that names them and never change, so
+   * they come from today's read model.
+   */
+  private async read(manager: EntityManager, goalId: string, after: number | null, limit: number): Promise<GoalHistoryPage> {
+    const from = after ?? -1;
+    const rows = await manager.find(GoalHistoryRow, { where: { goalId, streamVersion: LessThanOrEqual(from + limit + 1) }, order: { streamVersion: 'ASC' } });
     if (rows.length === 0) throw new GoalNotFound(goalId);
-    const decisionOf = (row: GoalHistoryRow) => (typeof row.data.decisionId === 'string' ? row.data.decisionId : null);
-    const decisions = await this.decisions.byIds(rows.map(decisionOf));
-    return rows.map((row) => ({
-      version: row.streamVersion,
-      type: row.eventType,
-      occurredAt: row.occurredAt,
-      recordedAt: row.recordedAt.toISOString(),
-      actor: row.actor,
-      reason: row.reason,
-      correlationId: row.correlationId,
-      data: row.data,
-      decision: decisions.get(decisionOf(row) ?? '') ?? null,
-    }));
+    const page = rows.filter((row) => row.streamVersion > from && row.streamVersion <= from + limit);
+    const decisions = await this.decisions.byIds(page.map((row) => decisionIdOf(goalEventOf(row))));
+    const items = goalHistoryEntries(rows.filter((row) => row.streamVersion <= from + limit), from, decisions);
+    const more = rows.some((row) => row.streamVersion > from + limit);
+    return { items, nextCursor: more && items.length > 0 ? encodeHistoryCursor(items[items.length - 1].version) : null };
   }
+}
+
+/** The cursor is opaque to clients: the stream version of the last entry they saw. */
+export function encodeHistoryCursor(version: number): string {
+  return Buffer.from(`v${version}`, 'utf8').toString('base64url');
+}
+
+export function decodeHistoryCursor(cursor: string): number | null {
+  const match = /^v(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return match ? Number(match[1]) : null;
 }

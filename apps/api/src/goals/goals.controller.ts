@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
+import { ProblemException } from '../http/problem';
 import { AsOfQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
@@ -13,7 +14,8 @@ import { pastMoment } from '../time-travel/as-of';
 import { CommandContext } from '../write/command-context';
 import { ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
-import { GetGoal, GetGoalHistory } from './goal.queries';
+import { GOAL_HISTORY_PAGE_DEFAULT, GoalHistoryPageDto, GoalHistoryQueryDto } from './goal-history.dto';
+import { decodeHistoryCursor, GetGoal, GetGoalHistory } from './goal.queries';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -104,10 +106,20 @@ export class GoalsController {
 
   @Get(':goalId/history')
   @Access('goal.history', { kind: 'goal', param: 'goalId' })
-  @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why; with asOf those recorded up to then' })
+  @ApiOperation({
+    summary: 'Every event of a goal in order, a page at a time: who, when (business and record time), what changed and why; with asOf those recorded up to then',
+  })
+  @ApiOkResponse({ type: GoalHistoryPageDto, description: 'A page of the goal’s history, oldest first' })
+  @ApiBadRequestResponse({ description: 'A cursor, limit or asOf that is not valid' })
   @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
-  async history(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto) {
+  async history(@UuidParam('goalId') goalId: string, @Query() query: GoalHistoryQueryDto): Promise<GoalHistoryPageDto> {
+    const after = query.cursor === undefined ? null : (decodeHistoryCursor(query.cursor) ?? invalidCursor());
     await this.readYourWrites.ensure(query.after);
-    return this.queries.execute(new GetGoalHistory(goalId, pastMoment(query.asOf)));
+    return this.queries.execute(new GetGoalHistory(goalId, after, query.limit ?? GOAL_HISTORY_PAGE_DEFAULT, pastMoment(query.asOf)));
   }
+}
+
+function invalidCursor(): never {
+  const message = 'cursor must be a nextCursor as a page returned it';
+  throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation.failed', 'Invalid request', message, { errors: [{ field: 'cursor', messages: [message] }] });
 }

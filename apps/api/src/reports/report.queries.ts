@@ -128,7 +128,9 @@ interface GoalHistorySqlRow {
   goal_id: string;
   stream_version: number;
   event_type: string;
+  schema_version: number;
   occurred_on: string;
+  actor: string;
   data: Record<string, unknown>;
 }
 
@@ -136,17 +138,15 @@ const toRecord = (row: GoalHistorySqlRow): GoalEventRecord => ({
   goalId: row.goal_id,
   version: row.stream_version,
   type: row.event_type,
+  schemaVersion: row.schema_version,
   occurredOn: row.occurred_on,
+  actor: row.actor,
   data: row.data,
 });
 
-/** A measurement's row carries only what the report reads of it, a concretisation no measures: less JSON to send and parse. */
-const GOAL_HISTORY_COLUMNS = `goal_id, stream_version, event_type, left(occurred_at, 10) AS occurred_on,
-  CASE event_type
-    WHEN 'MeasurementRecorded' THEN jsonb_build_object('indicatorKey', data->'indicatorKey', 'value', data->'value', 'measuredOn', data->'measuredOn')
-    WHEN 'GoalConcretised' THEN data - 'measures'
-    ELSE data
-  END AS data`;
+/** What a report folds of a history row: the stored event as the domain upcasts it, with its business date and actor. */
+const GOAL_HISTORY_COLUMNS = `goal_id, stream_version, event_type, schema_version, left(occurred_at, 10) AS occurred_on,
+  coalesce(actor->>'displayName', actor->>'userId') AS actor, data`;
 
 /**
  * The goal events the progress report folds: every event dated up to the end of the period, except that of

@@ -135,15 +135,75 @@ export interface DecisionView {
   text: string;
 }
 
-export interface HistoryEntry {
+export interface DecisionWithSummary extends DecisionView {
+  summary: LocalisedText;
+}
+
+export interface GoalContentFields {
+  title?: string;
+  description?: string;
+  qualityGoals?: string[];
+  lifePhase?: string | null;
+  district?: string | null;
+  reviewIntervalDays?: number;
+}
+
+/** What an event of a goal changed, keyed by its type, as GET /goals/{goalId}/history tells it. */
+export type HistoryChange =
+  | {
+      type: 'GoalDefined';
+      change: {
+        title: string;
+        description: string;
+        level: 'strategic' | 'operational';
+        cycleId: string;
+        parentGoalId: string | null;
+        qualityGoals: string[];
+        lifePhase: string | null;
+        district: string | null;
+        reviewIntervalDays: number;
+        definedOn: string;
+        replacesGoalId: string | null;
+        principleKeys: string[];
+        sourceItem: { assessmentId: string; itemKey: string } | null;
+      };
+    }
+  | {
+      type: 'GoalConcretised';
+      change: {
+        concretisedOn: string;
+        indicators: Omit<Indicator, 'latestValue' | 'latestMeasuredOn' | 'progressPercent' | 'measurements'>[];
+        measures: Measure[];
+      };
+    }
+  | { type: 'MeasurementRecorded'; change: { indicatorKey: string; indicatorName: string | null; value: number; measuredOn: string; source: string } }
+  | { type: 'GoalReviewed'; change: { reviewedOn: string; assessment: string; evidence: string } }
+  | {
+      type: 'GoalReoriented';
+      change: {
+        reorientedOn: string;
+        decision: 'continue' | 'adjust' | 'replace' | 'retire';
+        rationale: string;
+        adjusted: { before: GoalContentFields; after: GoalContentFields } | null;
+        replacementGoalId: string | null;
+        status: 'active' | 'retired' | 'replaced';
+      };
+    };
+
+export type HistoryEntry = HistoryChange & {
+  eventId: string;
   version: number;
-  type: string;
   occurredAt: string;
   recordedAt: string;
-  actor: { userId: string; role: string; displayName?: string };
+  actor: { userId: string; name: string | null; role: string };
   reason: string | null;
-  data: Record<string, unknown>;
-  decision: DecisionView | null;
+  correlationId: string;
+  decision: DecisionWithSummary | null;
+};
+
+export interface HistoryPage {
+  items: HistoryEntry[];
+  nextCursor: string | null;
 }
 
 export interface NetworkDecision {

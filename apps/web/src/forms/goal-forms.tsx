@@ -1,6 +1,7 @@
 import { FormEvent, ReactNode, useState } from 'react';
 import { ASSESSMENTS, IMPACT_LEVELS, INDICATOR_DIRECTIONS, REORIENTATION_DECISIONS } from '@kreislauf/domain';
 import { ApiError, WriteResult } from '../api/client';
+import { goalHistory } from '../api/goal-history';
 import { Goal, HistoryEntry, NetworkDecision } from '../api/types';
 import { I18n, useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
@@ -80,7 +81,7 @@ function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void, spec: 
   /** The goal and its history once the read models show the version the 409 named (they follow the store shortly). */
   const currentState = async (atLeast: number): Promise<{ goal: Goal; history: HistoryEntry[] } | null> => {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const [current, history] = await Promise.all([api.get<Goal>(`/goals/${goal.id}`), api.get<HistoryEntry[]>(`/goals/${goal.id}/history`)]).catch(() => [null, []] as const);
+      const [current, history] = await Promise.all([api.get<Goal>(`/goals/${goal.id}`), goalHistory(api, goal.id)]).catch(() => [null, []] as const);
       if (!current) return null;
       const newest = history.reduce((max, entry) => Math.max(max, entry.version), -1);
       if ((current.version >= atLeast && newest >= atLeast) || attempt === 19) return { goal: current, history: [...history] };
@@ -159,7 +160,7 @@ function ConflictNotice({ conflict, onRetry }: { conflict: Conflict; onRetry(): 
           <ul>
             {conflict.entries.map((entry) => (
               <li key={entry.version}>
-                {t(`event.${entry.type}` as MessageKey)} – {date(entry.occurredAt)} – {entry.actor.displayName ?? entry.actor.userId}
+                {t(`event.${entry.type}` as MessageKey)} – {date(entry.occurredAt)} – {entry.actor.name ?? entry.actor.userId}
                 {entry.reason ? `: ${entry.reason}` : ''}
               </li>
             ))}

@@ -1,5 +1,6 @@
 import { KINDERSTARK_QUALITY_GOALS, LIFE_PHASES } from '@kreislauf/domain';
-import { Goal, HistoryEntry, NetworkDecision } from '../api/types';
+import { goalHistory } from '../api/goal-history';
+import { GoalContentFields, Goal, HistoryEntry, NetworkDecision } from '../api/types';
 import { ConcretiseForm, MeasurementForm, ReorientForm, ReviewForm } from '../forms/goal-forms';
 import { useI18n } from '../i18n/i18n';
 import { MessageKey } from '../i18n/messages';
@@ -21,7 +22,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
   const resource = useResource<GoalPageData>(`goal:${goalId}`, async (api, after) => {
     const [goal, history, decisions] = await Promise.all([
       api.get<Goal>(`/goals/${goalId}`, { after }),
-      api.get<HistoryEntry[]>(`/goals/${goalId}/history`, { after }),
+      goalHistory(api, goalId, { after }),
       api.get<NetworkDecision[]>(`/networks/${networkId}/decisions`).catch(() => []),
     ]);
     const parent = goal.parentGoalId ? await api.get<Goal>(`/goals/${goal.parentGoalId}`).catch(() => null) : null;
@@ -187,34 +188,33 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
   );
 }
 
+/** One entry of the history as the api tells it: what changed is typed by the event's type. */
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
   const { t, date, dateTime, number } = useI18n();
-  const data = entry.data;
   const detail = (() => {
     switch (entry.type) {
       case 'GoalReviewed':
-        return `${t(`assessment.${String(data.assessment)}` as MessageKey)}: ${String(data.evidence ?? '')}`;
+        return `${t(`assessment.${entry.change.assessment}` as MessageKey)}: ${entry.change.evidence}`;
       case 'GoalReoriented':
-        return t(`decision.${String(data.decision)}` as MessageKey);
+        return t(`decision.${entry.change.decision}` as MessageKey);
       case 'MeasurementRecorded':
-        return `${String(data.indicatorKey)}: ${number(Number(data.value))} (${String(data.source ?? '')})`;
+        return `${entry.change.indicatorName ?? entry.change.indicatorKey}: ${number(entry.change.value)} (${entry.change.source})`;
       case 'GoalDefined':
-        return String(data.title ?? '');
+        return entry.change.title;
       case 'GoalConcretised':
-        return `${(data.indicators as unknown[] | undefined)?.length ?? 0} ${t('goal.indicators')}, ${(data.measures as unknown[] | undefined)?.length ?? 0} ${t('goal.measures')}`;
-      default:
-        return '';
+        return `${entry.change.indicators.length} ${t('goal.indicators')}, ${entry.change.measures.length} ${t('goal.measures')}`;
     }
   })();
-  const known = ['GoalDefined', 'GoalConcretised', 'MeasurementRecorded', 'GoalReviewed', 'GoalReoriented'].includes(entry.type);
+  const adjusted = entry.type === 'GoalReoriented' ? entry.change.adjusted : null;
   return (
     <li className={`timeline-item timeline-${entry.type}`}>
       <p className="timeline-head">
-        <strong>{known ? t(`event.${entry.type}` as MessageKey) : entry.type}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
+        <strong>{t(`event.${entry.type}` as MessageKey)}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
       </p>
       <p>{detail}</p>
+      {adjusted ? <AdjustedFields adjusted={adjusted} /> : null}
       <p className="muted">
-        {t('goal.history.by', { actor: entry.actor.displayName ?? entry.actor.userId, role: t(`role.${entry.actor.role}` as MessageKey) })} ·{' '}
+        {t('goal.history.by', { actor: entry.actor.name ?? entry.actor.userId, role: t(`role.${entry.actor.role}` as MessageKey) })} ·{' '}
         {t('goal.history.recorded', { date: dateTime(entry.recordedAt) })}
       </p>
       {entry.reason ? (
@@ -229,5 +229,31 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
         </blockquote>
       ) : null}
     </li>
+  );
+}
+
+/** The fields an adjustment changed, each as it was and as it is after. */
+function AdjustedFields({ adjusted }: { adjusted: { before: GoalContentFields; after: GoalContentFields } }) {
+  const { t, label } = useI18n();
+  const qualityGoal = (key: string) => label(KINDERSTARK_QUALITY_GOALS.find((entry) => entry.key === key), key);
+  const lifePhase = (key: string | null | undefined) => (key ? label(LIFE_PHASES.find((entry) => entry.key === key), key) : t('app.none'));
+  const shown = (fields: GoalContentFields): [keyof GoalContentFields, string, string][] => [
+    ['title', t('field.title'), fields.title ?? ''],
+    ['description', t('field.description'), fields.description || t('app.none')],
+    ['qualityGoals', t('goal.qualityGoals'), (fields.qualityGoals ?? []).map(qualityGoal).join(', ')],
+    ['lifePhase', t('goal.lifePhase'), lifePhase(fields.lifePhase)],
+    ['district', t('goal.district'), fields.district ?? t('app.none')],
+    ['reviewIntervalDays', t('field.reviewIntervalDays'), String(fields.reviewIntervalDays ?? '')],
+  ];
+  const before = shown(adjusted.before);
+  const lines = shown(adjusted.after)
+    .map(([field, name, after], index) => ({ field, line: t('conflict.field', { field: name, before: before[index][2], after }) }))
+    .filter(({ field }) => field in adjusted.after);
+  return (
+    <ul className="adjusted-fields">
+      {lines.map(({ field, line }) => (
+        <li key={field}>{line}</li>
+      ))}
+    </ul>
   );
 }

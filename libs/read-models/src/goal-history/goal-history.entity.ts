@@ -34,6 +34,10 @@ export class GoalHistoryRow {
   @Column({ name: 'correlation_id', type: 'text' })
   correlationId!: string;
 
+  /** The version of the data's shape: readers upcast it to today's, as they upcast stored events. */
+  @Column({ name: 'schema_version', type: 'int' })
+  schemaVersion!: number;
+
   @Column({ type: 'jsonb' })
   data!: Record<string, unknown>;
 }

@@ -61,6 +61,7 @@ describe('GoalHistoryProjection', () => {
         actor: stream[index].metadata.actor,
         reason: stream[index].metadata.reason ?? null,
         correlationId: stream[index].metadata.correlationId,
+        schemaVersion: stream[index].schemaVersion,
         data: stream[index].data,
       });
     });

@@ -28,6 +28,7 @@ export class GoalHistoryProjection implements Projection {
           actor: event.metadata.actor,
           reason: event.metadata.reason ?? null,
           correlationId: event.metadata.correlationId,
+          schemaVersion: event.schemaVersion,
           data: event.data,
         }),
       );

@@ -1,3 +1,4 @@
+import { GoalEvent, goalEventRegistry } from '@kreislauf/domain';
 import { GoalEventRecord, ProgressReportData } from '../report-data';
 
 /** Small hand-made report data for the specs of the builders and renderers. */
@@ -8,14 +9,16 @@ export function resetVersions(): void {
   version = new Map();
 }
 
-export function goalEvent(goalId: string, type: string, occurredOn: string, data: Record<string, unknown>): GoalEventRecord {
+/** A goal event at today's schema version, recorded by the coordinator. */
+export function goalEvent(goalId: string, type: GoalEvent['type'], occurredOn: string, data: Record<string, unknown>): GoalEventRecord {
   const next = version.get(goalId) ?? 0;
   version.set(goalId, next + 1);
-  return { goalId, version: next, type, occurredOn, data };
+  return { goalId, version: next, type, schemaVersion: goalEventRegistry[type].version, occurredOn, actor: 'Anna Koordination', data };
 }
 
 export function defined(goalId: string, title: string, on: string, extra: Record<string, unknown> = {}): GoalEventRecord {
   return goalEvent(goalId, 'GoalDefined', on, {
+    networkId: 'n-1',
     cycleId: 'c-1',
     level: 'operational',
     parentGoalId: null,
@@ -29,6 +32,7 @@ export function defined(goalId: string, title: string, on: string, extra: Record
     replacesGoalId: null,
     decisionId: null,
     principleKeys: [],
+    sourceItem: null,
     ...extra,
   });
 }
