@@ -8,6 +8,8 @@ import { Access } from '../access/access.decorator';
 import type { RequestWithAccess } from '../access/access.guard';
 import { Principal } from '../access/principal';
 import { ProblemException } from '../http/problem';
+import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { MeDto, MeNetworkDto, MeRoleDto, NETWORKS_PAGE_DEFAULT, NetworkListQueryDto, NetworkPageDto } from './me.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,13 +19,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @ApiBearerAuth()
 @Controller()
 export class MeController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Get('me')
   @Access('me.read')
   @ApiOperation({ summary: 'The caller: id, name, whether administrator, and the roles held in each network with their source' })
   @ApiOkResponse({ type: MeDto })
-  async me(@Req() request: RequestWithAccess): Promise<MeDto> {
+  async me(@Req() request: RequestWithAccess, @Query() query: ReadQueryDto): Promise<MeDto> {
+    await this.readYourWrites.ensure(query.after);
     const principal = principalOf(request);
     const roles = await this.rolesByNetwork(principal);
     const names = new Map(

@@ -2561,7 +2561,10 @@ export interface operations {
     };
     MeController_me: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Wait until the read models have applied the write at this position */
+                after?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
