@@ -25,6 +25,13 @@ module.exports = {
       from: { path: '^libs/reporting' },
       to: { path: '^libs/(event-store|storage)' },
     },
+    {
+      name: 'web-imports-no-api-source',
+      comment: 'The web learns what the api answers from the OpenAPI document (apps/web/src/api/schema.d.ts) and what a person may do from GET /me',
+      severity: 'error',
+      from: { path: '^apps/web' },
+      to: { path: '^apps/api' },
+    },
     { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
   ],
   options: {

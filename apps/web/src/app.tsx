@@ -1,4 +1,4 @@
-import { ReactNode, useEffect, useState } from 'react';
+import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { CALLBACK_PATH } from './auth/oidc';
 import { ROLES_CLAIM, Session, storedSession } from './auth/session';
 import { useI18n } from './i18n/i18n';
@@ -112,10 +112,10 @@ function Shell({ children, header }: { children: ReactNode; header?: ReactNode }
 function SignedIn() {
   const { t } = useI18n();
   const { path, navigate } = useRouter();
-  const { session, can, signOut } = useSession();
+  const { session, networks: held, can, signOut } = useSession();
   const networks = useNetworks();
   const networkId = /^\/n\/([^/]+)/.exec(path)?.[1] ?? null;
-  const networkIds = Object.keys(session.networkRoles);
+  const networkIds = useMemo(() => held.map((network) => network.networkId), [held]);
 
   useEffect(() => {
     if (path === '/' || path === '/sign-in') {

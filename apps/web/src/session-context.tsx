@@ -1,7 +1,8 @@
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useRef, useState } from 'react';
-import { ACCESS_POLICY, Action } from '../../api/src/access/access-policy';
 import { Api, ApiError, createApi } from './api/client';
+import { Action, Me, MeNetwork } from './api/types';
 import { forgetToken, Session } from './auth/session';
+import { Loading } from './ui/components';
 
 export interface WebConfig {
   authMode: 'embedded' | 'oidc';
@@ -15,8 +16,12 @@ interface SessionContextValue {
   /** The global position of this person's last write: reads wait until the read models have reached it. */
   after: string | null;
   recordWrite(position: string): void;
-  /** Whether the person's roles in the network allow the action (the api still decides). */
+  /** The networks where the person holds a role, from the token or granted, as GET /me answers them. */
+  networks: MeNetwork[];
+  /** Whether the api says the person may take the action in the network (it still decides on each request). */
   can(action: Action, networkId: string): boolean;
+  /** Asks the api again what the person may do: after a role was granted or revoked. */
+  reloadAccess(): void;
   signOut(): void;
 }
 
@@ -31,23 +36,55 @@ export function SessionProvider({ session, onSignOut, children }: { session: Ses
     forgetToken();
     signOutRef.current(false);
   }, []);
+  const access = useAccess(api, after);
   const value = useMemo<SessionContextValue>(
     () => ({
       session,
       api,
       after,
       recordWrite: (position) => setAfter(position),
+      networks: access.me?.networks ?? [],
       can: (action, networkId) => {
-        const rule = ACCESS_POLICY[action];
-        if (session.admin && rule.admin) return true;
-        const held = session.networkRoles[networkId.toLowerCase()] ?? [];
-        return held.some((role) => (rule.roles as readonly string[]).includes(role));
+        if (!access.me) return false;
+        if (access.me.adminActions.includes(action)) return true;
+        const network = access.me.networks.find((entry) => entry.networkId === networkId.toLowerCase());
+        return network?.actions.includes(action) ?? false;
       },
+      reloadAccess: access.reload,
       signOut,
     }),
-    [session, api, after, signOut],
+    [session, api, after, access, signOut],
   );
+  if (!access.settled) return <Loading />;
   return <Context.Provider value={value}>{children}</Context.Provider>;
+}
+
+/**
+ * What the person may do, from GET /me: loaded at sign-in, after their own writes (a role grant among them), on
+ * reload, and when the page is shown again, so that a role granted or revoked elsewhere reaches the page.
+ */
+function useAccess(api: Api, after: string | null): { me: Me | null; settled: boolean; reload(): void } {
+  const [state, setState] = useState<{ me: Me | null; settled: boolean }>({ me: null, settled: false });
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((n) => n + 1), []);
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') reload();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    return () => document.removeEventListener('visibilitychange', onVisible);
+  }, [reload]);
+  useEffect(() => {
+    let current = true;
+    api.get<Me>('/me', { after }).then(
+      (me) => current && setState({ me, settled: true }),
+      () => current && setState((previous) => ({ me: previous.me, settled: true })),
+    );
+    return () => {
+      current = false;
+    };
+  }, [api, after, generation]);
+  return useMemo(() => ({ ...state, reload }), [state, reload]);
 }
 
 export function useSession(): SessionContextValue {

@@ -4,6 +4,10 @@ import { NETWORK_ROLES, NetworkRole } from '@kreislauf/domain';
 export const ROLES = NETWORK_ROLES;
 export type Role = NetworkRole;
 
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
 const everyone: readonly Role[] = ROLES;
 const steeringGroup: readonly Role[] = ['coordinator', 'steering'];
 const coordination: readonly Role[] = ['coordinator'];
@@ -71,3 +75,26 @@ export const ACCESS_POLICY = {
 } as const satisfies Record<string, { admin: boolean; roles: readonly Role[]; anyone?: true }>;
 
 export type Action = keyof typeof ACCESS_POLICY;
+
+interface Rule {
+  admin: boolean;
+  roles: readonly Role[];
+}
+
+export const ACTIONS: readonly Action[] = Object.keys(ACCESS_POLICY).filter((key): key is Action => key in ACCESS_POLICY);
+
+/** The actions that roles held in one network allow there, in the policy's order. */
+export function actionsOfRoles(roles: readonly Role[]): Action[] {
+  return ACTIONS.filter((action) => {
+    const rule: Rule = ACCESS_POLICY[action];
+    return rule.roles.some((role) => roles.includes(role));
+  });
+}
+
+/** The actions an administrator may take in every network, with a role there or none. */
+export function administratorActions(): Action[] {
+  return ACTIONS.filter((action) => {
+    const rule: Rule = ACCESS_POLICY[action];
+    return rule.admin;
+  });
+}

@@ -3,11 +3,13 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiT
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkRoleRow, NetworkRow } from '@kreislauf/read-models';
 import { DataSource, In, MoreThan } from 'typeorm';
-import { ROLES } from '../access/access-policy';
+import { actionsOfRoles, administratorActions, isRole, Role, ROLES } from '../access/access-policy';
 import { Access } from '../access/access.decorator';
 import type { RequestWithAccess } from '../access/access.guard';
 import { Principal } from '../access/principal';
 import { ProblemException } from '../http/problem';
+import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadYourWrites } from '../http/read-your-writes';
 import { MeDto, MeNetworkDto, MeRoleDto, NETWORKS_PAGE_DEFAULT, NetworkListQueryDto, NetworkPageDto } from './me.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -17,13 +19,17 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 @ApiBearerAuth()
 @Controller()
 export class MeController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly readYourWrites: ReadYourWrites,
+  ) {}
 
   @Get('me')
   @Access('me.read')
   @ApiOperation({ summary: 'The caller: id, name, whether administrator, and the roles held in each network with their source' })
   @ApiOkResponse({ type: MeDto })
-  async me(@Req() request: RequestWithAccess): Promise<MeDto> {
+  async me(@Req() request: RequestWithAccess, @Query() query: ReadQueryDto): Promise<MeDto> {
+    await this.readYourWrites.ensure(query.after);
     const principal = principalOf(request);
     const roles = await this.rolesByNetwork(principal);
     const names = new Map(
@@ -31,8 +37,8 @@ export class MeController {
     );
     const networks: MeNetworkDto[] = [...roles.entries()]
       .sort(([a], [b]) => a.localeCompare(b))
-      .map(([networkId, held]) => ({ networkId, name: names.get(networkId) ?? null, roles: held }));
-    return { userId: principal.userId, name: principal.displayName ?? null, admin: principal.admin, networks };
+      .map(([networkId, held]) => ({ networkId, name: names.get(networkId) ?? null, roles: held, actions: actionsOfRoles(held.map(({ role }) => role)) }));
+    return { userId: principal.userId, name: principal.displayName ?? null, admin: principal.admin, adminActions: principal.admin ? administratorActions() : [], networks };
   }
 
   @Get('networks')
@@ -71,15 +77,15 @@ export class MeController {
   /** networkId (lower case) → roles, most capable first; a role both in the token and granted is listed once per source. */
   private async rolesByNetwork(principal: Principal): Promise<Map<string, MeRoleDto[]>> {
     const byNetwork = new Map<string, MeRoleDto[]>();
-    const add = (networkId: string, role: string, source: MeRoleDto['source']) => {
+    const add = (networkId: string, role: Role, source: MeRoleDto['source']) => {
       const id = networkId.toLowerCase();
       const held = byNetwork.get(id) ?? [];
       if (!held.some((entry) => entry.role === role && entry.source === source)) held.push({ role, source });
       byNetwork.set(id, held);
     };
     for (const [networkId, roles] of principal.networkRoles) for (const role of roles) add(networkId, role, 'token');
-    for (const row of await this.dataSource.manager.findBy(NetworkRoleRow, { userId: principal.userId })) add(row.networkId, row.role, 'granted');
-    const rank = (role: string) => (ROLES as readonly string[]).indexOf(role);
+    for (const row of await this.dataSource.manager.findBy(NetworkRoleRow, { userId: principal.userId })) if (isRole(row.role)) add(row.networkId, row.role, 'granted');
+    const rank = (role: Role) => ROLES.indexOf(role);
     for (const held of byNetwork.values()) held.sort((a, b) => rank(a.role) - rank(b.role) || a.source.localeCompare(b.source));
     return byNetwork;
   }

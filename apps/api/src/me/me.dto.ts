@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
-import { NETWORK_ROLES } from '@kreislauf/domain';
+import { NETWORK_ROLES, NetworkRole } from '@kreislauf/domain';
+import { Action, ACTIONS } from '../access/access-policy';
 
 export const ROLE_SOURCES = ['token', 'granted'] as const;
 export type RoleSource = (typeof ROLE_SOURCES)[number];
@@ -10,8 +11,8 @@ export const NETWORKS_PAGE_DEFAULT = 100;
 export const NETWORKS_PAGE_MAX = 1000;
 
 export class MeRoleDto {
-  @ApiProperty({ enum: NETWORK_ROLES, example: 'coordinator' })
-  role!: string;
+  @ApiProperty({ enum: NETWORK_ROLES, enumName: 'NetworkRole', example: 'coordinator' })
+  role!: NetworkRole;
 
   @ApiProperty({ enum: ROLE_SOURCES, description: 'token: the bearer token carries it; granted: a role grant of the network' })
   source!: RoleSource;
@@ -26,6 +27,9 @@ export class MeNetworkDto {
 
   @ApiProperty({ type: [MeRoleDto], description: 'Every role held there, with where it comes from' })
   roles!: MeRoleDto[];
+
+  @ApiProperty({ enum: ACTIONS, enumName: 'Action', isArray: true, description: 'What the roles held there allow, from the token and granted alike' })
+  actions!: Action[];
 }
 
 export class MeDto {
@@ -37,6 +41,9 @@ export class MeDto {
 
   @ApiProperty({ description: 'An administrator (held across networks)' })
   admin!: boolean;
+
+  @ApiProperty({ enum: ACTIONS, enumName: 'Action', isArray: true, description: 'What the caller may do in every network as administrator; empty for anyone else' })
+  adminActions!: Action[];
 
   @ApiProperty({ type: [MeNetworkDto], description: 'The networks where the caller holds a role, by network id' })
   networks!: MeNetworkDto[];

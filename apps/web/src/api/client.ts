@@ -1,3 +1,5 @@
+import type { WriteResponse } from './types';
+
 /** A problem (RFC 9457) as the api answers it; `errors` names fields for a 400. */
 export interface Problem {
   status: number;
@@ -27,11 +29,7 @@ export class ApiError extends Error {
 }
 
 /** What a write answers: the stream's new version and the global position to read our own write at. */
-export interface WriteResult {
-  id: string;
-  version: number;
-  position: string;
-}
+export type WriteResult = WriteResponse;
 
 export interface Api {
   get<T>(path: string, options?: { after?: string | null }): Promise<T>;

@@ -1,403 +1,51 @@
-/** The shapes of the api's answers that the pages read (see the OpenAPI document at /api/docs). */
-import type { Rating } from '@kreislauf/domain';
+/** The shapes of the api's answers that the pages read, from the OpenAPI document (`npm run api:types`). */
+import type { components } from './schema';
 
-export interface Labelled {
-  key: string;
-  de: string;
-  en: string;
-}
+type Schemas = components['schemas'];
 
-export interface CyclePhaseEntry {
-  phase: string;
-  enteredOn: string;
-}
+export type Me = Schemas['MeDto'];
+export type MeNetwork = Schemas['MeNetworkDto'];
+export type Action = Schemas['Action'];
+export type NetworkRole = Schemas['NetworkRole'];
+export type NetworkSummary = Schemas['NetworkSummaryDto'];
+export type NetworkPage = Schemas['NetworkPageDto'];
+export type AuditEntry = Schemas['AuditEntryDto'];
+export type AuditPage = Schemas['AuditLogPageDto'];
+export type WriteResponse = Schemas['WriteResponseDto'];
 
-export interface Cycle {
-  id: string;
-  title: string;
-  periodFrom: string;
-  periodTo: string;
-  openedOn: string;
-  status: 'open' | 'closed';
-  currentPhase: string | null;
-  phases: CyclePhaseEntry[];
-  closedOn: string | null;
-}
-
-export interface Network {
-  id: string;
-  name: string;
-  region: string;
-  responsibleBody: string;
-  municipalities: string[];
-  programme: string | null;
-  registeredOn: string;
-  openCycleId: string | null;
-  version: number;
-  cycles: Cycle[];
-}
-
-export interface BoardGoal {
-  id: string;
-  level: 'strategic' | 'operational';
-  title: string;
-  status: string;
-  qualityGoals: string[];
-  lifePhase: string | null;
-  district: string | null;
-  lastAssessment: string | null;
-  lastReviewOn: string | null;
-  nextReviewOn: string | null;
-  progressPercent: number | null;
-  children: BoardGoal[];
-}
-
-export interface CycleBoard {
-  networkId: string;
-  cycle: Cycle | null;
-  goals: BoardGoal[];
-}
-
-export interface DueReview {
-  goalId: string;
-  cycleId: string;
-  level: string;
-  title: string;
-  nextReviewOn: string;
-  lastReviewOn: string | null;
-  lastAssessment: string | null;
-}
-
-export interface Measurement {
-  value: number;
-  source: string;
-  measuredOn: string;
-}
-
-export interface Indicator {
-  key: string;
-  name: string;
-  unit: string;
-  baseline: number;
-  target: number;
-  direction: 'increase' | 'decrease';
-  dueOn: string;
-  impactLevel: string;
-  latestValue: number | null;
-  latestMeasuredOn: string | null;
-  progressPercent: number | null;
-  measurements: Measurement[];
-}
-
-export interface Measure {
-  measureId: string;
-  title: string;
-  responsibleOrganisation: string;
-  startsOn: string;
-  endsOn: string;
-}
-
-export interface Goal {
-  id: string;
-  networkId: string;
-  cycleId: string;
-  parentGoalId: string | null;
-  level: 'strategic' | 'operational';
-  title: string;
-  description: string;
-  qualityGoals: string[];
-  lifePhase: string | null;
-  district: string | null;
-  reviewIntervalDays: number;
-  status: string;
-  definedOn: string;
-  lastReviewOn: string | null;
-  lastAssessment: string | null;
-  nextReviewOn: string | null;
-  progressPercent: number | null;
-  indicators: Indicator[];
-  measures: Measure[];
-  reviews: { reviewedOn: string; assessment: string; evidence: string; reviewedBy: string | null }[];
-  reorientations: { reorientedOn: string; decision: string; rationale: string }[];
-  replacesGoalId: string | null;
-  replacedByGoalId: string | null;
-  version: number;
-}
-
-export interface DecisionView {
-  decisionId: string;
-  meetingId: string;
-  bodyId: string;
-  bodyName: string;
-  bodyKind: string;
-  decidedOn: string;
-  subject: string;
-  text: string;
-}
-
-export interface DecisionWithSummary extends DecisionView {
-  summary: LocalisedText;
-}
-
-export interface GoalContentFields {
-  title?: string;
-  description?: string;
-  qualityGoals?: string[];
-  lifePhase?: string | null;
-  district?: string | null;
-  reviewIntervalDays?: number;
-}
-
-/** What an event of a goal changed, keyed by its type, as GET /goals/{goalId}/history tells it. */
-export type HistoryChange =
-  | {
-      type: 'GoalDefined';
-      change: {
-        title: string;
-        description: string;
-        level: 'strategic' | 'operational';
-        cycleId: string;
-        parentGoalId: string | null;
-        qualityGoals: string[];
-        lifePhase: string | null;
-        district: string | null;
-        reviewIntervalDays: number;
-        definedOn: string;
-        replacesGoalId: string | null;
-        principleKeys: string[];
-        sourceItem: { assessmentId: string; itemKey: string } | null;
-      };
-    }
-  | {
-      type: 'GoalConcretised';
-      change: {
-        concretisedOn: string;
-        indicators: Omit<Indicator, 'latestValue' | 'latestMeasuredOn' | 'progressPercent' | 'measurements'>[];
-        measures: Measure[];
-      };
-    }
-  | { type: 'MeasurementRecorded'; change: { indicatorKey: string; indicatorName: string | null; value: number; measuredOn: string; source: string } }
-  | { type: 'GoalReviewed'; change: { reviewedOn: string; assessment: string; evidence: string } }
-  | {
-      type: 'GoalReoriented';
-      change: {
-        reorientedOn: string;
-        decision: 'continue' | 'adjust' | 'replace' | 'retire';
-        rationale: string;
-        adjusted: { before: GoalContentFields; after: GoalContentFields } | null;
-        replacementGoalId: string | null;
-        status: 'active' | 'retired' | 'replaced';
-      };
-    };
-
-export type HistoryEntry = HistoryChange & {
-  eventId: string;
-  version: number;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { userId: string; name: string | null; role: string };
-  reason: string | null;
-  correlationId: string;
-  decision: DecisionWithSummary | null;
-};
-
-export interface HistoryPage {
-  items: HistoryEntry[];
-  nextCursor: string | null;
-}
-
-export interface NetworkDecision {
-  id: string;
-  meetingId: string;
-  bodyId: string;
-  bodyName: string;
-  bodyKind: string;
-  decidedOn: string;
-  text: string;
-  subject: string;
-}
-
-export interface ContactPerson {
-  personId: string;
-  erased: boolean;
-  name: string | null;
-  email: string | null;
-  phone: string | null;
-}
-
-export interface Organisation {
-  id: string;
-  name: string;
-  sector: Labelled;
-  namedInKkg: boolean;
-  tasks: string;
-  mandates: string;
-  roles: string;
-  resources: string;
-  limits: string;
-  contactPerson: ContactPerson | null;
-  joinedOn: string;
-  bodies: { id: string; name: string }[];
-}
-
-export interface BodyMember {
-  organisationId: string;
-  organisationName: string;
-  representative: { name: string | null } | null;
-}
-
-export interface BodySummary {
-  id: string;
-  kind: string;
-  name: string;
-  meetingsPerYear: number;
-  establishedOn: string;
-  members: BodyMember[];
-  cadence: { windowFrom: string; windowTo: string; held: number; expected: number; belowCadence: boolean };
-}
-
-export interface Body {
-  id: string;
-  kind: string;
-  name: string;
-  meetingsPerYear: number;
-  establishedOn: string;
-  dissolvedOn: string | null;
-  members: BodyMember[];
-  meetings: { id: string; title: string; scheduledFor: string; heldOn: string | null; topics: number; decisions: number }[];
-}
-
-export interface Meeting {
-  id: string;
-  networkId: string;
-  body: { id: string; kind: string; name: string };
-  title: string;
-  scheduledFor: string;
-  status: string;
-  heldOn: string | null;
-  attendance: { organisationId: string; organisationName: string }[];
-  topics: { topicId: string; title: string }[];
-  decisions: { decisionId: string; text: string; subject: string; decidedOn: string; topicId: string | null }[];
-  version: number;
-}
-
-export interface LandscapeOffer {
-  id: string;
-  title: string;
-  providerOrganisationId: string;
-  targetGroups?: string[];
-}
-
-export interface OfferLandscape {
-  networkId: string;
-  on: string;
-  lifePhases: Labelled[];
-  districts: string[];
-  rows: { lifePhase: Labelled; cells: { district: string; offers: LandscapeOffer[] }[] }[];
-  gaps: { lifePhase: string; district: string }[];
-  duplicates: { lifePhase: string; district: string; targetGroup: string; offers: LandscapeOffer[] }[];
-  summary: { offers: number; cells: number; coveredCells: number; gaps: number; duplicates: number };
-}
-
-export interface AuditEntry {
-  position: string;
-  eventId: string;
-  stream: string;
-  streamVersion: number;
-  type: string;
-  occurredAt: string;
-  recordedAt: string;
-  actor: { userId: string; name: string | null; role: string };
-  summary: { de: string; en: string };
-  reason: string | null;
-}
-
-export interface AuditPage {
-  entries: AuditEntry[];
-  nextCursor: string | null;
-}
-
-export interface LocalisedText {
-  de: string;
-  en: string;
-}
-
-export interface FrameworkSummary {
-  frameworkId: string;
-  title: LocalisedText;
-  versions: { version: number; dimensions: { key: string; number: number; title: LocalisedText }[] }[];
-}
-
-export interface AssessmentSummary {
-  id: string;
-  cycleId: string;
-  frameworkId: string;
-  frameworkVersion: number;
-  dimensionKeys: string[];
-  visibility: 'named' | 'anonymous';
-  status: 'open' | 'closed';
-  openedOn: string;
-  closedOn: string | null;
-  raters: number;
-  submitted: number;
-}
-
-export interface ItemResult {
-  counts: Record<Rating, number>;
-  rated: number;
-  cannotJudge: number;
-  median: number | null;
-  divergence: number | null;
-}
-
-export interface DerivedGoal {
-  goalId: string;
-  level: string;
-  title: string;
-  definedOn: string;
-  status: string | null;
-}
-
-export interface AssessmentItem {
-  key: string;
-  position: number;
-  dimensionKey: string;
-  themeKey: string;
-  theme: LocalisedText | null;
-  text: LocalisedText | null;
-  yourRating: { rating: Rating; comment: string; ratedOn: string } | null;
-  result: ItemResult | null;
-  ratings: { rater: { userId: string; displayName: string | null } | null; rating: Rating; comment: string }[];
-  priority: { prioritisedOn: string; note: string } | null;
-  derivedGoals: DerivedGoal[];
-}
-
-export interface Assessment {
-  id: string;
-  networkId: string;
-  cycleId: string;
-  framework: { frameworkId: string; version: number; title: LocalisedText | null };
-  dimensions: { key: string; number: number | null; title: LocalisedText | null }[];
-  visibility: 'named' | 'anonymous';
-  status: 'open' | 'closed';
-  openedOn: string;
-  closedOn: string | null;
-  raters: number;
-  submitted: number;
-  youRate: boolean;
-  items: AssessmentItem[];
-  version: number;
-}
-
-export interface AgendaEntry {
-  rank: number;
-  key: string;
-  text: LocalisedText | null;
-  theme: LocalisedText | null;
-  median: number | null;
-  divergence: number | null;
-  rated: number;
-  cannotJudge: number;
-  counts: Record<Rating, number>;
-  prioritised: boolean;
-}
+export type {
+  AgendaEntry,
+  Assessment,
+  AssessmentItem,
+  AssessmentSummary,
+  BoardGoal,
+  Body,
+  BodyMember,
+  BodySummary,
+  ContactPerson,
+  Cycle,
+  CycleBoard,
+  CyclePhaseEntry,
+  DecisionView,
+  DecisionWithSummary,
+  DerivedGoal,
+  DueReview,
+  FrameworkSummary,
+  Goal,
+  GoalContentFields,
+  HistoryChange,
+  HistoryEntry,
+  HistoryPage,
+  Indicator,
+  ItemResult,
+  Labelled,
+  LandscapeOffer,
+  LocalisedText,
+  Measure,
+  Measurement,
+  Meeting,
+  Network,
+  NetworkDecision,
+  OfferLandscape,
+  Organisation,
+} from './not-in-document';

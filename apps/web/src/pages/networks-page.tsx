@@ -1,14 +1,13 @@
 import { Network } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { Loading, PageTitle } from '../ui/components';
 
-/** The networks the person's token names a role in; the names come from the api. */
+/** The networks the person holds a role in, from the token or granted; their names come from the api. */
 export function useNetworks() {
-  const { session } = useSession();
-  const ids = Object.keys(session.networkRoles).sort();
+  const { networks } = useSession();
+  const ids = networks.map((network) => network.networkId).sort();
   return useResource(`networks:${ids.join(',')}`, (api) =>
     Promise.all(ids.map((id) => api.get<Network>(`/networks/${id}`).then((network) => ({ id, network }), () => ({ id, network: null as Network | null })))),
   );
@@ -16,8 +15,9 @@ export function useNetworks() {
 
 export function NetworksPage() {
   const { t } = useI18n();
-  const { session } = useSession();
+  const { networks: held } = useSession();
   const networks = useNetworks();
+  const rolesIn = (id: string) => [...new Set(held.find((network) => network.networkId === id)?.roles.map(({ role }) => role) ?? [])];
   return (
     <>
       <PageTitle>{t('networks.title')}</PageTitle>
@@ -39,7 +39,7 @@ export function NetworksPage() {
                 ) : (
                   <h2>{t('networks.unavailable', { id })}</h2>
                 )}
-                <p className="muted">{t('networks.roles', { roles: (session.networkRoles[id] ?? []).map((role) => t(`role.${role}` as MessageKey)).join(', ') })}</p>
+                <p className="muted">{t('networks.roles', { roles: rolesIn(id).map((role) => t(`role.${role}`)).join(', ') })}</p>
               </li>
             ))}
           </ul>

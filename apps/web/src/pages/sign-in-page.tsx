@@ -32,9 +32,7 @@ export function SignInPage({ config, notice, onSignedIn }: { config: WebConfig; 
     }
     setBusy(true);
     // The api checks the signature: a token it refuses is not kept.
-    const networks = Object.keys(session.networkRoles);
-    const probe = networks.length > 0 ? `${API_BASE}/networks/${networks[0]}` : `${API_BASE}/networks/00000000-0000-4000-8000-000000000000`;
-    const response = await fetch(probe, { headers: { authorization: `Bearer ${session.token}` } }).catch(() => null);
+    const response = await fetch(`${API_BASE}/me`, { headers: { authorization: `Bearer ${session.token}` } }).catch(() => null);
     setBusy(false);
     if (!response) {
       setProblem(t('app.unreachable'));
