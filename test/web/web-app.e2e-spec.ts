@@ -366,8 +366,8 @@ describe('web app in the browser', () => {
     const csv = readFileSync(file, 'utf8');
     expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(4);
 
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sachbericht (HTML)' }).click()]);
-    expect(report.suggestedFilename()).toMatch(/^sachbericht-.*\.html$/);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Fortschrittsbericht (HTML)' }).click()]);
+    expect(report.suggestedFilename()).toMatch(/^fortschrittsbericht-.*\.html$/);
     expect(readFileSync(await report.path(), 'utf8')).toContain('Netzwerk Frühe Hilfen Musterstadt');
   });
 

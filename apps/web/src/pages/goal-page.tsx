@@ -2,7 +2,6 @@ import { KINDERSTARK_QUALITY_GOALS, LIFE_PHASES } from '@kreislauf/domain';
 import { Goal, HistoryEntry, NetworkDecision } from '../api/types';
 import { ConcretiseForm, MeasurementForm, ReorientForm, ReviewForm } from '../forms/goal-forms';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { AssessmentBadge, ErrorNotice, LineChart, Loading, PageTitle, ProgressBar, StatusBadge } from '../ui/components';
@@ -16,7 +15,7 @@ interface GoalPageData {
 
 export function GoalPage({ networkId, goalId }: { networkId: string; goalId: string }) {
   const i18n = useI18n();
-  const { t, date, number, label } = i18n;
+  const { t, date, number, label, concept } = i18n;
   const { can } = useSession();
   const resource = useResource<GoalPageData>(`goal:${goalId}`, async (api, after) => {
     const [goal, history, decisions] = await Promise.all([
@@ -49,7 +48,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
       <PageTitle
         subtitle={
           <>
-            {t(`goal.level.${goal.level}` as MessageKey)} · <StatusBadge status={goal.status} /> · {t('goal.definedOn', { date: date(goal.definedOn) })}
+            {concept('level', goal.level)} · <StatusBadge status={goal.status} /> · {t('goal.definedOn', { date: date(goal.definedOn) })}
           </>
         }
       >
@@ -109,8 +108,8 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
                 {indicator.name} <span className="muted">({indicator.unit})</span>
               </h3>
               <p>
-                {t('goal.indicator.baseline')} {number(indicator.baseline)} → {t('goal.indicator.target')} {number(indicator.target)} ({t(`direction.${indicator.direction}` as MessageKey)},{' '}
-                {t('goal.indicator.due', { date: date(indicator.dueOn) })}) · {t(`impact.${indicator.impactLevel}` as MessageKey)}
+                {t('goal.indicator.baseline')} {number(indicator.baseline)} → {t('goal.indicator.target')} {number(indicator.target)} ({concept('direction', indicator.direction)},{' '}
+                {t('goal.indicator.due', { date: date(indicator.dueOn) })}) · {concept('impactLevel', indicator.impactLevel)}
               </p>
               <ProgressBar value={indicator.progressPercent} label={`${t('board.progress')}: ${indicator.name}`} />
               <LineChart
@@ -188,14 +187,14 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
 }
 
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
-  const { t, date, dateTime, number } = useI18n();
+  const { t, date, dateTime, number, concept, eventTitle } = useI18n();
   const data = entry.data;
   const detail = (() => {
     switch (entry.type) {
       case 'GoalReviewed':
-        return `${t(`assessment.${String(data.assessment)}` as MessageKey)}: ${String(data.evidence ?? '')}`;
+        return `${concept('assessment', String(data.assessment))}: ${String(data.evidence ?? '')}`;
       case 'GoalReoriented':
-        return t(`decision.${String(data.decision)}` as MessageKey);
+        return concept('decision', String(data.decision));
       case 'MeasurementRecorded':
         return `${String(data.indicatorKey)}: ${number(Number(data.value))} (${String(data.source ?? '')})`;
       case 'GoalDefined':
@@ -206,15 +205,14 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
         return '';
     }
   })();
-  const known = ['GoalDefined', 'GoalConcretised', 'MeasurementRecorded', 'GoalReviewed', 'GoalReoriented'].includes(entry.type);
   return (
     <li className={`timeline-item timeline-${entry.type}`}>
       <p className="timeline-head">
-        <strong>{known ? t(`event.${entry.type}` as MessageKey) : entry.type}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
+        <strong>{eventTitle(entry.type)}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
       </p>
       <p>{detail}</p>
       <p className="muted">
-        {t('goal.history.by', { actor: entry.actor.displayName ?? entry.actor.userId, role: t(`role.${entry.actor.role}` as MessageKey) })} ·{' '}
+        {t('goal.history.by', { actor: entry.actor.displayName ?? entry.actor.userId, role: concept('role', entry.actor.role) })} ·{' '}
         {t('goal.history.recorded', { date: dateTime(entry.recordedAt) })}
       </p>
       {entry.reason ? (

@@ -1,6 +1,5 @@
 import { Network } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { Loading, PageTitle } from '../ui/components';
@@ -15,7 +14,7 @@ export function useNetworks() {
 }
 
 export function NetworksPage() {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const { session } = useSession();
   const networks = useNetworks();
   return (
@@ -39,7 +38,7 @@ export function NetworksPage() {
                 ) : (
                   <h2>{t('networks.unavailable', { id })}</h2>
                 )}
-                <p className="muted">{t('networks.roles', { roles: (session.networkRoles[id] ?? []).map((role) => t(`role.${role}` as MessageKey)).join(', ') })}</p>
+                <p className="muted">{t('networks.roles', { roles: (session.networkRoles[id] ?? []).map((role) => concept('role', role)).join(', ') })}</p>
               </li>
             ))}
           </ul>
