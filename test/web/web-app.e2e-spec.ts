@@ -194,7 +194,7 @@ describe('web app in the browser', () => {
     await page.getByLabel('Gegenstand').selectOption('goal_reorientation');
     await page.getByRole('button', { name: 'Beschluss speichern' }).click();
     await page.locator('#decisions-title + ul li', { hasText: 'Die Steuerungsgruppe beschließt ein drittes Elterncafé in Süd.' }).waitFor();
-    await expect(page.locator('#decisions-title + ul').textContent()).resolves.toContain('Ziele neu ausrichten');
+    await expect(page.locator('#decisions-title + ul').textContent()).resolves.toContain('Neuausrichtung');
     await expectAccessible();
     await screenshot(page, 'meeting');
 
