@@ -118,7 +118,7 @@ export const TEXTS = {
   goalTree: { de: 'Zielbaum', en: 'Goal tree' },
   noGoals: { de: 'Keine Ziele im Zeitraum.', en: 'No goals in the period.' },
   goal: { de: 'Ziel', en: 'Goal' },
-  operationalGoal: { de: 'Handlungsziel', en: 'Operational goal' },
+  operationalGoal: GOAL_LEVEL_TEXTS.operational,
   level: { de: 'Ebene', en: 'Level' },
   status: { de: 'Status', en: 'Status' },
   lastAssessment: { de: 'Letzte Bewertung', en: 'Last assessment' },

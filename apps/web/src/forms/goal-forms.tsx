@@ -28,7 +28,7 @@ export function goalChanges(before: Goal, after: Goal, i18n: I18n): GoalChange[]
   const rows: [string, string, string][] = [
     [t('field.title'), before.title, after.title],
     [t('field.description'), before.description, after.description],
-    [t('field.status'), before.status, after.status],
+    [t('field.status'), concept('goalStatus', before.status), concept('goalStatus', after.status)],
     [t('field.lastAssessment'), assessment(before.lastAssessment), assessment(after.lastAssessment)],
     [t('field.lastReviewOn'), date(before.lastReviewOn), date(after.lastReviewOn)],
     [t('field.nextReviewOn'), date(before.nextReviewOn), date(after.nextReviewOn)],
