@@ -321,6 +321,7 @@ export function namedSubjects(event: SummarisedEvent): SubjectTitle[] {
   }
 }
 
+/** The entry of a stored type: it reads the payload as that type's data, and throws where the payload has another shape. */
 function textOf(type: string): AuditText<unknown> | undefined {
   return isEventType(type) ? (AUDIT_TEXTS[type] as AuditText<unknown>) : undefined;
 }
