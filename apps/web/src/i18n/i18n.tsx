@@ -1,4 +1,4 @@
-import { ConceptCatalogue, conceptText, eventTitle } from '@kreislauf/domain';
+import { AnyEventType, ConceptCatalogue, conceptText, ConceptValue, eventTitle, Lookup } from '@kreislauf/domain';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Locale, MessageKey, MESSAGES } from './messages';
 
@@ -17,9 +17,9 @@ export interface I18n {
   /** A label from a catalogue entry with German and English texts. */
   label(entry: { de: string; en: string } | undefined, fallback: string): string;
   /** The domain catalogue's label of a value, as the audit log and the reports read it; a value it does not know stands for itself. */
-  concept(catalogue: ConceptCatalogue, value: string): string;
+  concept<Catalogue extends ConceptCatalogue, Value extends string>(catalogue: Catalogue, value: Lookup<ConceptValue<Catalogue>, Value>): string;
   /** The domain's title of an event type; a type it does not know stands for itself. */
-  eventTitle(type: string): string;
+  eventTitle<Type extends string>(type: Lookup<AnyEventType, Type>): string;
 }
 
 const LOCALE_KEY = 'kreislauf.locale';

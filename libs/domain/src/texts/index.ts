@@ -134,6 +134,12 @@ export type ConceptCatalogue = keyof typeof CONCEPT_TEXTS;
 /** The values a catalogue has a text for. */
 export type ConceptValue<Catalogue extends ConceptCatalogue> = keyof (typeof CONCEPT_TEXTS)[Catalogue] & string;
 
+/**
+ * What a lookup takes: a value the compiler knows must be one of the catalogue's (a misspelt literal does not
+ * compile), a plain string from outside (an API response, a stored payload) is looked up at run time.
+ */
+export type Lookup<Known extends string, Value extends string> = Value & (string extends Value ? unknown : Known);
+
 /** Whether a value from outside (an API response, a stored payload) is one the catalogue has a text for. */
 export function isConceptValue<Catalogue extends ConceptCatalogue>(catalogue: Catalogue, value: string | null | undefined): value is ConceptValue<Catalogue> {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONCEPT_TEXTS[catalogue], value);
@@ -183,7 +189,7 @@ export function isEventType(type: string): type is AnyEventType {
 }
 
 /** The title of an event type in a language; a type the domain does not know stands for itself. */
-export function eventTitle(type: string, language: TextLanguage): string {
+export function eventTitle<Type extends string>(type: Lookup<AnyEventType, Type>, language: TextLanguage): string {
   return isEventType(type) ? EVENT_TITLES[type][language] : type;
 }
 
@@ -193,6 +199,6 @@ export function messagesOf<Prefix extends string, Key extends string>(prefix: Pr
 }
 
 /** The label of a value of a catalogue; a value the catalogue does not know (an old or foreign payload) stands for itself. */
-export function conceptText(catalogue: ConceptCatalogue, key: string, language: TextLanguage): string {
+export function conceptText<Catalogue extends ConceptCatalogue, Value extends string>(catalogue: Catalogue, key: Lookup<ConceptValue<Catalogue>, Value>, language: TextLanguage): string {
   return isConceptValue(catalogue, key) ? (CONCEPT_TEXTS[catalogue] as Record<string, Text>)[key][language] : key;
 }

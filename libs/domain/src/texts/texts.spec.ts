@@ -35,19 +35,29 @@ describe('the catalogue of texts', () => {
     }
   });
 
+  /** Values from outside: strings the compiler knows nothing about. */
+  const fromOutside = (value: string) => value;
+
   it('reads one label per concept, and a value it does not know as itself', () => {
     expect(conceptText('assessment', 'on_track', 'de')).toBe('auf Kurs');
     expect(conceptText('role', 'coordinator', 'de')).toBe('Netzwerkkoordination');
     expect(conceptText('role', 'coordinator', 'en')).toBe('network coordination');
-    expect(conceptText('role', 'toString', 'de')).toBe('toString');
+    expect(conceptText('role', fromOutside('toString'), 'de')).toBe('toString');
     expect(isConceptValue('bodyKind', 'plenary')).toBe(true);
     expect(isConceptValue('bodyKind', 'senate')).toBe(false);
+  });
+
+  it('does not compile a literal the catalogue has no text for', () => {
+    // @ts-expect-error a misspelt level
+    expect(conceptText('level', 'strategc', 'de')).toBe('strategc');
+    // @ts-expect-error an event type the domain does not have
+    expect(eventTitle('GoalUpdated', 'de')).toBe('GoalUpdated');
   });
 
   it('titles an event type, and names a type it does not know by its name', () => {
     expect(eventTitle('GoalReviewed', 'de')).toBe('Ziel überprüft');
     expect(eventTitle('GoalReviewed', 'en')).toBe('Goal reviewed');
-    expect(eventTitle('FrameworkPublished', 'en')).toBe('FrameworkPublished');
+    expect(eventTitle(fromOutside('FrameworkPublished'), 'en')).toBe('FrameworkPublished');
     expect(isEventType('constructor')).toBe(false);
   });
 });
