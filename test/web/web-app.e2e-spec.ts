@@ -216,7 +216,7 @@ describe('web app in the browser', () => {
     await page.getByLabel('Gegenstand').selectOption('goal_reorientation');
     await page.getByRole('button', { name: 'Beschluss speichern' }).click();
     await page.locator('#decisions-title + ul li', { hasText: 'Die Steuerungsgruppe beschließt ein drittes Elterncafé in Süd.' }).waitFor();
-    await expect(page.locator('#decisions-title + ul').textContent()).resolves.toContain('Ziele neu ausrichten');
+    await expect(page.locator('#decisions-title + ul').textContent()).resolves.toContain('Neuausrichtung');
     await expectAccessible();
     await screenshot(page, 'meeting');
 
@@ -388,8 +388,8 @@ describe('web app in the browser', () => {
     const csv = readFileSync(file, 'utf8');
     expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(4);
 
-    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Sachbericht (HTML)' }).click()]);
-    expect(report.suggestedFilename()).toMatch(/^sachbericht-.*\.html$/);
+    const [report] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Fortschrittsbericht (HTML)' }).click()]);
+    expect(report.suggestedFilename()).toMatch(/^fortschrittsbericht-.*\.html$/);
     expect(readFileSync(await report.path(), 'utf8')).toContain('Netzwerk Frühe Hilfen Musterstadt');
   });
 

@@ -2,7 +2,6 @@ import { ReactNode, useEffect, useMemo, useState } from 'react';
 import { CALLBACK_PATH } from './auth/oidc';
 import { ROLES_CLAIM, Session, storedSession } from './auth/session';
 import { useI18n } from './i18n/i18n';
-import { MessageKey } from './i18n/messages';
 import { AssessmentPage, AssessmentsPage } from './pages/assessment-pages';
 import { AuditLogPage } from './pages/audit-page';
 import { BoardPage } from './pages/board-page';
@@ -168,7 +167,7 @@ function SignedIn() {
             return (
               <li key={key}>
                 <Link to={to} aria-current={current ? 'page' : undefined}>
-                  {t(key as MessageKey)}
+                  {t(key)}
                 </Link>
               </li>
             );

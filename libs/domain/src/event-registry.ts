@@ -8,7 +8,19 @@ import { networkEventRegistry } from './network/network.contract';
 import { offerEventRegistry } from './offer/offer.contract';
 import { organisationEventRegistry } from './organisation/organisation.contract';
 import { personEventRegistry } from './person/person.contract';
-import type { AnyEventType } from './texts';
+import type { AssessmentEvent } from './assessment';
+import type { BodyEvent } from './body';
+import type { FrameworkEvent } from './framework';
+import type { GoalEvent } from './goal/goal.events';
+import type { MeetingEvent } from './meeting';
+import type { NetworkEvent } from './network/network.events';
+import type { OfferEvent } from './offer';
+import type { OrganisationEvent } from './organisation';
+import type { PersonEvent } from './person';
+
+/** Every event the aggregates of the domain emit. */
+export type AnyEvent = NetworkEvent | GoalEvent | OrganisationEvent | BodyEvent | MeetingEvent | OfferEvent | FrameworkEvent | AssessmentEvent | PersonEvent;
+export type AnyEventType = AnyEvent['type'];
 
 /** Every aggregate's registry by aggregate: each event type is in exactly one of them. */
 export const AGGREGATE_EVENT_REGISTRIES = {

@@ -42,7 +42,7 @@ describe('the programme history', () => {
   it('gives the decision behind each act, and a replacement the decision that replaced its predecessor', () => {
     const entries = buildProgrammeHistory(data(), 'en').entries;
     const adjusted = entries.find((entry) => entry.kind.key === 'goal_adjusted')!;
-    expect(adjusted.decision).toEqual({ id: 'd-1', decidedOn: '2026-09-10', bodyName: 'Steuerungsgruppe', bodyKind: { key: 'steering_group', label: 'Steering group' }, text: 'Neuausrichtung' });
+    expect(adjusted.decision).toEqual({ id: 'd-1', decidedOn: '2026-09-10', bodyName: 'Steuerungsgruppe', bodyKind: { key: 'steering_group', label: 'steering group' }, text: 'Neuausrichtung' });
     expect(adjusted.changes).toEqual([
       { field: { key: 'title', label: 'Title' }, value: 'Familiencafés überall' },
       { field: { key: 'qualityGoals', label: 'Quality goals' }, value: 'Treat unequal things unequally' },

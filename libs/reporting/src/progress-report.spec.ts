@@ -119,7 +119,7 @@ describe('the progress report model', () => {
       principles: [],
       adoptedOn: '2026-04-01',
       adoptedInPeriod: true,
-      decision: { id: 'd-1', decidedOn: '2026-04-01', bodyName: 'Plenum Kalk', bodyKind: { key: 'plenary', label: 'Plenary' }, text: 'Beschlossen' },
+      decision: { id: 'd-1', decidedOn: '2026-04-01', bodyName: 'Plenum Kalk', bodyKind: { key: 'plenary', label: 'plenary' }, text: 'Beschlossen' },
     });
     expect(buildProgressReport({ ...data, period: { from: '2025-01-01', to: '2025-12-31' } }, 'de').leitbild).toMatchObject({ version: 1, adoptedInPeriod: false });
   });

@@ -1,4 +1,19 @@
-import { Assessment, BodyKind, CYCLE_PHASE_LABELS, DecisionSubject, KINDERSTARK_QUALITY_GOALS, LIFE_PHASES, ReorientationDecision, sectorLabel } from '@kreislauf/domain';
+import {
+  Assessment,
+  ASSESSMENT_TEXTS,
+  BODY_KIND_TEXTS,
+  conceptText,
+  CYCLE_STATUS_TEXTS,
+  DECISION_SUBJECT_TEXTS,
+  EVENT_TITLES,
+  GOAL_LEVEL_TEXTS,
+  GOAL_STATUS_TEXTS,
+  KINDERSTARK_QUALITY_GOALS,
+  LIFE_PHASES,
+  NOT_REVIEWED_TEXT,
+  REORIENTATION_DECISION_TEXTS,
+  sectorLabel,
+} from '@kreislauf/domain';
 
 /** The languages a report is written in; German first. */
 export const REPORT_LANGUAGES = ['de', 'en'] as const;
@@ -6,53 +21,14 @@ export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 export type Labels<Key extends string> = Record<Key, { de: string; en: string }>;
 
-export const ASSESSMENT_LABELS: Labels<Assessment | 'not_reviewed'> = {
-  achieved: { de: 'erreicht', en: 'achieved' },
-  on_track: { de: 'auf Kurs', en: 'on track' },
-  at_risk: { de: 'gefährdet', en: 'at risk' },
-  off_track: { de: 'nicht auf Kurs', en: 'off track' },
-  not_assessable: { de: 'nicht bewertbar', en: 'not assessable' },
-  not_reviewed: { de: 'noch nicht überprüft', en: 'not yet reviewed' },
-};
-
-export const REORIENTATION_LABELS: Labels<ReorientationDecision> = {
-  continue: { de: 'fortführen', en: 'continue' },
-  adjust: { de: 'anpassen', en: 'adjust' },
-  replace: { de: 'ersetzen', en: 'replace' },
-  retire: { de: 'beenden', en: 'retire' },
-};
-
-export const GOAL_STATUS_LABELS: Labels<'active' | 'retired' | 'replaced'> = {
-  active: { de: 'aktiv', en: 'active' },
-  retired: { de: 'beendet', en: 'retired' },
-  replaced: { de: 'ersetzt', en: 'replaced' },
-};
-
-export const GOAL_LEVEL_LABELS: Labels<'strategic' | 'operational'> = {
-  strategic: { de: 'strategisches Ziel', en: 'strategic goal' },
-  operational: { de: 'Handlungsziel', en: 'operational goal' },
-};
-
-export const CYCLE_STATUS_LABELS: Labels<'open' | 'closed'> = {
-  open: { de: 'offen', en: 'open' },
-  closed: { de: 'abgeschlossen', en: 'closed' },
-};
-
-export const BODY_KIND_LABELS: Labels<BodyKind> = {
-  plenary: { de: 'Plenum', en: 'Plenary' },
-  steering_group: { de: 'Steuerungsgruppe', en: 'Steering group' },
-  working_group: { de: 'Arbeitskreis', en: 'Working group' },
-};
-
-export const DECISION_SUBJECT_LABELS: Labels<DecisionSubject> = {
-  leitbild_adoption: { de: 'Beschluss des Leitbilds', en: 'Adoption of the Leitbild' },
-  goal_definition: { de: 'Zielfestlegung', en: 'Goal definition' },
-  goal_review: { de: 'Zielüberprüfung', en: 'Goal review' },
-  goal_reorientation: { de: 'Neuausrichtung', en: 'Reorientation' },
-  cycle_opening: { de: 'Eröffnung eines Zyklus', en: 'Opening of a cycle' },
-  cycle_phase: { de: 'Phase des Zyklus', en: 'Cycle phase' },
-  other: { de: 'Sonstiges', en: 'Other' },
-};
+// The domain's concepts read as in the web and the audit log: the labels are the catalogue's.
+export const ASSESSMENT_LABELS: Labels<Assessment | 'not_reviewed'> = { ...ASSESSMENT_TEXTS, not_reviewed: NOT_REVIEWED_TEXT };
+export const REORIENTATION_LABELS = REORIENTATION_DECISION_TEXTS;
+export const GOAL_STATUS_LABELS = GOAL_STATUS_TEXTS;
+export const GOAL_LEVEL_LABELS = GOAL_LEVEL_TEXTS;
+export const CYCLE_STATUS_LABELS = CYCLE_STATUS_TEXTS;
+export const BODY_KIND_LABELS = BODY_KIND_TEXTS;
+export const DECISION_SUBJECT_LABELS = DECISION_SUBJECT_TEXTS;
 
 export const TREND_LABELS: Labels<'improving' | 'worsening' | 'steady' | 'no_data'> = {
   improving: { de: 'verbessert', en: 'improving' },
@@ -83,13 +59,13 @@ export const HISTORY_KIND_LABELS: Labels<
   | 'goal_replaced'
   | 'goal_retired'
 > = {
-  cycle_opened: { de: 'Zyklus eröffnet', en: 'Cycle opened' },
-  cycle_phase_entered: { de: 'Phase begonnen', en: 'Phase entered' },
-  cycle_closed: { de: 'Zyklus abgeschlossen', en: 'Cycle closed' },
-  leitbild_drafted: { de: 'Leitbild entworfen', en: 'Leitbild drafted' },
-  leitbild_adopted: { de: 'Leitbild beschlossen', en: 'Leitbild adopted' },
-  goal_defined: { de: 'Ziel festgelegt', en: 'Goal defined' },
-  goal_reviewed: { de: 'Ziel überprüft', en: 'Goal reviewed' },
+  cycle_opened: EVENT_TITLES.CycleOpened,
+  cycle_phase_entered: EVENT_TITLES.CyclePhaseEntered,
+  cycle_closed: EVENT_TITLES.CycleClosed,
+  leitbild_drafted: EVENT_TITLES.LeitbildDrafted,
+  leitbild_adopted: EVENT_TITLES.LeitbildAdopted,
+  goal_defined: EVENT_TITLES.GoalDefined,
+  goal_reviewed: EVENT_TITLES.GoalReviewed,
   goal_continued: { de: 'Ziel fortgeführt', en: 'Goal continued' },
   goal_adjusted: { de: 'Ziel angepasst', en: 'Goal adjusted' },
   goal_replaced: { de: 'Ziel ersetzt', en: 'Goal replaced' },
@@ -111,8 +87,8 @@ export const TEXTS = {
   count: { de: 'Anzahl', en: 'Count' },
   goalsInReport: { de: 'Ziele im Zeitraum', en: 'Goals in the period' },
   goalsActive: { de: 'davon aktiv am Ende des Zeitraums', en: 'of them active at the end of the period' },
-  goalsRetired: { de: 'beendet', en: 'retired' },
-  goalsReplaced: { de: 'ersetzt', en: 'replaced' },
+  goalsRetired: GOAL_STATUS_TEXTS.retired,
+  goalsReplaced: GOAL_STATUS_TEXTS.replaced,
   averageProgress: { de: 'Mittlerer Fortschritt der Handlungsziele', en: 'Average progress of the operational goals' },
   reviewsHeld: { de: 'Zielüberprüfungen', en: 'Goal reviews' },
   reorientationsDecided: { de: 'Neuausrichtungen', en: 'Reorientations' },
@@ -120,7 +96,7 @@ export const TEXTS = {
   meetingsHeld: { de: 'Sitzungen', en: 'Meetings held' },
   organisationsJoined: { de: 'Beigetretene Organisationen', en: 'Organisations joined' },
   organisationsLeft: { de: 'Ausgetretene Organisationen', en: 'Organisations left' },
-  statusDistribution: { de: 'Stand der Ziele (letzte Bewertung)', en: 'State of the goals (last assessment)' },
+  statusDistribution: { de: 'Stand der Ziele (letzte Einschätzung)', en: 'State of the goals (last assessment)' },
   leitbild: { de: 'Leitbild', en: 'Leitbild (vision)' },
   noLeitbild: { de: 'Am Ende des Zeitraums ist kein Leitbild beschlossen.', en: 'No Leitbild is adopted at the end of the period.' },
   leitbildVersion: { de: 'Fassung', en: 'Version' },
@@ -131,8 +107,6 @@ export const TEXTS = {
   cyclePeriod: { de: 'Laufzeit', en: 'Term' },
   openedOn: { de: 'eröffnet am', en: 'opened on' },
   closedOn: { de: 'abgeschlossen am', en: 'closed on' },
-  open: { de: 'offen', en: 'open' },
-  closed: { de: 'abgeschlossen', en: 'closed' },
   phase: { de: 'Phase', en: 'Phase' },
   enteredOn: { de: 'begonnen am', en: 'entered on' },
   phaseInPeriod: { de: 'im Zeitraum', en: 'in the period' },
@@ -144,10 +118,10 @@ export const TEXTS = {
   goalTree: { de: 'Zielbaum', en: 'Goal tree' },
   noGoals: { de: 'Keine Ziele im Zeitraum.', en: 'No goals in the period.' },
   goal: { de: 'Ziel', en: 'Goal' },
-  operationalGoal: { de: 'Handlungsziel', en: 'Operational goal' },
+  operationalGoal: GOAL_LEVEL_TEXTS.operational,
   level: { de: 'Ebene', en: 'Level' },
   status: { de: 'Status', en: 'Status' },
-  lastAssessment: { de: 'Letzte Bewertung', en: 'Last assessment' },
+  lastAssessment: { de: 'Letzte Einschätzung', en: 'Last assessment' },
   progress: { de: 'Fortschritt', en: 'Progress' },
   definedOn: { de: 'festgelegt am', en: 'defined on' },
   endedOn: { de: 'beendet am', en: 'ended on' },
@@ -161,7 +135,7 @@ export const TEXTS = {
   reviews: { de: 'Zielüberprüfungen', en: 'Goal reviews' },
   noReviews: { de: 'Keine Zielüberprüfungen im Zeitraum.', en: 'No goal reviews in the period.' },
   date: { de: 'Datum', en: 'Date' },
-  assessment: { de: 'Bewertung', en: 'Assessment' },
+  assessment: { de: 'Einschätzung', en: 'Assessment' },
   evidence: { de: 'Belege', en: 'Evidence' },
   decision: { de: 'Beschluss', en: 'Decision' },
   reorientations: { de: 'Neuausrichtungen', en: 'Reorientations' },
@@ -234,7 +208,7 @@ export function qualityGoalLabel(key: string, language: ReportLanguage): string 
 }
 
 export function cyclePhaseLabel(key: string, language: ReportLanguage): string {
-  return (CYCLE_PHASE_LABELS as Record<string, { de: string; en: string }>)[key]?.[language] ?? key;
+  return conceptText('phase', key, language);
 }
 
 export function lifePhaseLabel(key: string, language: ReportLanguage): string {

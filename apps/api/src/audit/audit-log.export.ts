@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
-import { AuditEntry, label } from '@kreislauf/read-models';
+import { conceptText } from '@kreislauf/domain';
+import { AuditEntry } from '@kreislauf/read-models';
 import type { Response } from 'express';
 import { AuditLanguage } from './audit-log.dto';
 
@@ -28,7 +29,7 @@ export function csvHeader(lang: AuditLanguage): string {
 export function csvLine(entry: AuditEntry, lang: AuditLanguage): string {
   const actor = entry.actor.name ? `${entry.actor.name} (${entry.actor.userId})` : entry.actor.userId;
   return (
-    [entry.recordedAt, entry.occurredAt, actor, label('role', entry.actor.role, lang), entry.stream, entry.type, entry.summary[lang], entry.reason].map(csvField).join(',') + CRLF
+    [entry.recordedAt, entry.occurredAt, actor, conceptText('role', entry.actor.role, lang), entry.stream, entry.type, entry.summary[lang], entry.reason].map(csvField).join(',') + CRLF
   );
 }
 

@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { GoalNotFound } from '@kreislauf/domain';
+import { GoalEvent, GoalNotFound } from '@kreislauf/domain';
 import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreislauf/read-models';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { DecisionViews } from '../decisions/decision-views';
@@ -23,7 +23,7 @@ export interface GoalView extends Omit<GoalRow, 'reviews' | 'reorientations'> {
 }
 
 /** The events whose history rows date a goal's reviews and reorientations. */
-const DATED_ACTS = ['GoalReviewed', 'GoalReoriented'];
+const DATED_ACTS: GoalEvent['type'][] = ['GoalReviewed', 'GoalReoriented'];
 
 /** What a goal read uses of the read models: of the history, only the rows of reviews and reorientations. */
 export const GOAL_READ: ReadModelUse = { tables: ['rm_goals', 'rm_goal_history'], rowsOf: { rm_goal_history: DATED_ACTS } };

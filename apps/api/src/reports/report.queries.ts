@@ -1,6 +1,6 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { NetworkNotFound } from '@kreislauf/domain';
+import { GoalEvent, NetworkNotFound } from '@kreislauf/domain';
 import {
   BodyRow,
   CycleRow,
@@ -174,11 +174,13 @@ async function goalEventsForProgress(manager: EntityManager, networkId: string, 
 }
 
 /** Definitions, reviews and reorientations: what the programme history tells. */
+const GOAL_ACTS: GoalEvent['type'][] = ['GoalDefined', 'GoalReviewed', 'GoalReoriented'];
+
 async function goalActs(manager: EntityManager, networkId: string, to: string | undefined): Promise<GoalEventRecord[]> {
   const rows: GoalHistorySqlRow[] = await manager.query(
     `SELECT ${GOAL_HISTORY_COLUMNS} FROM rm_goal_history
-      WHERE network_id = $1 AND event_type IN ('GoalDefined', 'GoalReviewed', 'GoalReoriented') AND ($2::text IS NULL OR left(occurred_at, 10) <= $2)`,
-    [networkId, to ?? null],
+      WHERE network_id = $1 AND event_type = ANY($3) AND ($2::text IS NULL OR left(occurred_at, 10) <= $2)`,
+    [networkId, to ?? null, GOAL_ACTS],
   );
   return rows.map(toRecord);
 }

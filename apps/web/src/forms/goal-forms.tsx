@@ -4,7 +4,6 @@ import { ApiError, WriteResult } from '../api/client';
 import { goalHistory } from '../api/goal-history';
 import { Goal, HistoryEntry, NetworkDecision } from '../api/types';
 import { I18n, useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { useSession } from '../session-context';
 import { FieldErrors, FormStatus, SelectField, TextAreaField, TextField } from './fields';
 import { problemOf, today, Validator } from './validate';
@@ -25,12 +24,12 @@ export interface GoalChange {
 
 /** The fields a person sees on the goal page, as text, so a conflict can say what changed. */
 export function goalChanges(before: Goal, after: Goal, i18n: I18n): GoalChange[] {
-  const { t, date, percent, number } = i18n;
-  const assessment = (value: string | null) => (value ? t(`assessment.${value}` as MessageKey) : t('assessment.none'));
+  const { t, date, percent, number, concept } = i18n;
+  const assessment = (value: string | null) => (value ? concept('assessment', value) : t('assessment.none'));
   const rows: [string, string, string][] = [
     [t('field.title'), before.title, after.title],
     [t('field.description'), before.description, after.description],
-    [t('field.status'), before.status, after.status],
+    [t('field.status'), concept('goalStatus', before.status), concept('goalStatus', after.status)],
     [t('field.lastAssessment'), assessment(before.lastAssessment), assessment(after.lastAssessment)],
     [t('field.lastReviewOn'), date(before.lastReviewOn), date(after.lastReviewOn)],
     [t('field.nextReviewOn'), date(before.nextReviewOn), date(after.nextReviewOn)],
@@ -138,7 +137,7 @@ function useGoalWrite(goal: Goal, onSaved: (result: WriteResult) => void, spec: 
 
 function ConflictNotice({ conflict, onRetry }: { conflict: Conflict; onRetry(): void }) {
   const i18n = useI18n();
-  const { t, date } = i18n;
+  const { t, date, eventTitle } = i18n;
   return (
     <div className="notice notice-conflict" role="alert" data-testid="conflict">
       <p>
@@ -160,7 +159,7 @@ function ConflictNotice({ conflict, onRetry }: { conflict: Conflict; onRetry(): 
           <ul>
             {conflict.entries.map((entry) => (
               <li key={entry.version}>
-                {t(`event.${entry.type}` as MessageKey)} – {date(entry.occurredAt)} – {entry.actor.name ?? entry.actor.userId}
+                {eventTitle(entry.type)} – {date(entry.occurredAt)} – {entry.actor.name ?? entry.actor.userId}
                 {entry.reason ? `: ${entry.reason}` : ''}
               </li>
             ))}
@@ -248,7 +247,7 @@ export function ReviewForm({ goal, decisions, onSaved }: GoalFormProps) {
         onChange={set('assessment')}
         errors={write.errors}
         placeholder="—"
-        options={ASSESSMENTS.map((assessment) => ({ value: assessment, label: t(`assessment.${assessment}` as MessageKey) }))}
+        options={ASSESSMENTS.map((assessment) => ({ value: assessment, label: i18n.concept('assessment', assessment) }))}
       />
       <TextAreaField name="evidence" label={t('form.review.evidence')} hint={t('form.review.evidenceHint')} required value={values.evidence} onChange={set('evidence')} errors={write.errors} />
       <SelectField
@@ -353,7 +352,7 @@ export function ReorientForm({ goal, decisions, onSaved }: GoalFormProps) {
         onChange={set('decision')}
         errors={write.errors}
         placeholder="—"
-        options={REORIENTATION_DECISIONS.map((decision) => ({ value: decision, label: t(`decision.${decision}` as MessageKey) }))}
+        options={REORIENTATION_DECISIONS.map((decision) => ({ value: decision, label: i18n.concept('decision', decision) }))}
       />
       {values.decision === 'adjust' ? (
         <>
@@ -404,7 +403,7 @@ const blankIndicator = (): IndicatorInput => ({ key: '', name: '', unit: '', bas
 const blankMeasure = (): MeasureInput => ({ title: '', responsibleOrganisation: '', startsOn: '', endsOn: '' });
 
 export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const [indicators, setIndicators] = useState<IndicatorInput[]>([blankIndicator()]);
   const [measures, setMeasures] = useState<MeasureInput[]>([]);
   const [concretisedOn, setConcretisedOn] = useState(today());
@@ -471,7 +470,7 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
               value={indicator.direction}
               onChange={setIndicator(index, 'direction')}
               errors={write.errors}
-              options={INDICATOR_DIRECTIONS.map((direction) => ({ value: direction, label: t(`direction.${direction}` as MessageKey) }))}
+              options={INDICATOR_DIRECTIONS.map((direction) => ({ value: direction, label: concept('direction', direction) }))}
             />
             <SelectField
               name={`indicators.${index}.impactLevel`}
@@ -480,7 +479,7 @@ export function ConcretiseForm({ goal, onSaved }: GoalFormProps) {
               value={indicator.impactLevel}
               onChange={setIndicator(index, 'impactLevel')}
               errors={write.errors}
-              options={IMPACT_LEVELS.map((level) => ({ value: level, label: t(`impact.${level}` as MessageKey) }))}
+              options={IMPACT_LEVELS.map((level) => ({ value: level, label: concept('impactLevel', level) }))}
             />
             <TextField name={`indicators.${index}.dueOn`} label={t('form.concretise.dueOn')} type="date" required value={indicator.dueOn} onChange={setIndicator(index, 'dueOn')} errors={write.errors} />
           </div>

@@ -1,3 +1,4 @@
+import { AnyEventType, ConceptCatalogue, conceptText, ConceptValue, eventTitle, Lookup } from '@kreislauf/domain';
 import { createContext, ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { Locale, MessageKey, MESSAGES } from './messages';
 
@@ -15,6 +16,10 @@ export interface I18n {
   percent(value: number | null | undefined): string;
   /** A label from a catalogue entry with German and English texts. */
   label(entry: { de: string; en: string } | undefined, fallback: string): string;
+  /** The domain catalogue's label of a value, as the audit log and the reports read it; a value it does not know stands for itself. */
+  concept<Catalogue extends ConceptCatalogue, Value extends string>(catalogue: Catalogue, value: Lookup<ConceptValue<Catalogue>, Value>): string;
+  /** The domain's title of an event type; a type it does not know stands for itself. */
+  eventTitle<Type extends string>(type: Lookup<AnyEventType, Type>): string;
 }
 
 const LOCALE_KEY = 'kreislauf.locale';
@@ -56,6 +61,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       percent: (value) =>
         value === null || value === undefined ? MESSAGES[locale]['app.none'] : new Intl.NumberFormat(tag, { style: 'percent', maximumFractionDigits: 1 }).format(value / 100),
       label: (entry, fallback) => (entry ? entry[locale] : fallback),
+      concept: (catalogue, value) => conceptText(catalogue, value, locale),
+      eventTitle: (type) => eventTitle(type, locale),
     };
   }, [locale, setLocale]);
   return <Context.Provider value={value}>{children}</Context.Provider>;

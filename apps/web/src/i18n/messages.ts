@@ -1,5 +1,9 @@
-/** Every text a person reads, German first; English has the same keys (the compiler checks it). Domain labels come from the domain's catalogue. */
-import { ASSESSMENT_TEXTS } from '@kreislauf/domain';
+/**
+ * Every text a person reads, German first; English has the same keys (the compiler checks it). The labels of the
+ * domain's concepts and the titles of events are not here: `concept` and `eventTitle` of the i18n read them from the
+ * domain's catalogue, as the audit log and the reports do.
+ */
+import { NOT_REVIEWED_TEXT } from '@kreislauf/domain';
 
 const de = {
   'app.name': 'kreislauf',
@@ -39,7 +43,7 @@ const de = {
   'signIn.oidcFailed': 'Die Anmeldung beim Identitätsanbieter ist fehlgeschlagen: {detail}',
   'signIn.completing': 'Anmeldung wird abgeschlossen …',
   'signIn.token': 'Zugangsschlüssel',
-  'signIn.tokenHint': 'Ihre Koordination erzeugt ihn einmalig mit: npm run cli -- token --user <id> --name "<Name>" --role coordinator@<Netzwerk-ID>',
+  'signIn.tokenHint': 'Ihre Netzwerkkoordination erzeugt ihn einmalig mit: npm run cli -- token --user <id> --name "<Name>" --role coordinator@<Netzwerk-ID>',
   'signIn.submit': 'Anmelden',
   'signIn.invalid': 'Das ist kein gültiger Zugangsschlüssel ({reason}).',
   'signIn.rejected': 'Der Server hat den Zugangsschlüssel nicht angenommen.',
@@ -75,12 +79,6 @@ const de = {
   'board.overdueBadge': 'überfällig',
 
   'goal.title': 'Ziel',
-  'goal.level.strategic': 'Strategisches Ziel',
-  'goal.level.operational': 'Handlungsziel',
-  'goal.status.active': 'aktiv',
-  'goal.status.retired': 'beendet',
-  'goal.status.replaced': 'ersetzt',
-  'goal.status.achieved': 'erreicht',
   'goal.definedOn': 'Festgelegt am {date}',
   'goal.parent': 'Gehört zu: {title}',
   'goal.children': 'Handlungsziele',
@@ -112,53 +110,7 @@ const de = {
   'goal.replaces': 'Ersetzt ein früheres Ziel',
   'goal.open': 'Ziel öffnen',
 
-  'event.GoalDefined': 'Ziel festgelegt',
-  'event.GoalConcretised': 'Ziel konkretisiert',
-  'event.MeasurementRecorded': 'Messwert erfasst',
-  'event.GoalReviewed': 'Ziel überprüft',
-  'event.GoalReoriented': 'Ziel neu ausgerichtet',
-  'event.CycleOpened': 'Zyklus eröffnet',
-  'event.CyclePhaseEntered': 'Phase begonnen',
-  'event.CycleClosed': 'Zyklus abgeschlossen',
-  'event.MeetingHeld': 'Sitzung gehalten',
-  'event.DecisionRecorded': 'Beschluss gefasst',
-  'event.LeitbildAdopted': 'Leitbild beschlossen',
-
-  'assessment.achieved': ASSESSMENT_TEXTS.achieved.de,
-  'assessment.on_track': ASSESSMENT_TEXTS.on_track.de,
-  'assessment.at_risk': ASSESSMENT_TEXTS.at_risk.de,
-  'assessment.off_track': ASSESSMENT_TEXTS.off_track.de,
-  'assessment.not_assessable': ASSESSMENT_TEXTS.not_assessable.de,
-  'assessment.none': 'noch nicht überprüft',
-
-  'decision.continue': 'fortführen',
-  'decision.adjust': 'anpassen',
-  'decision.replace': 'ersetzen',
-  'decision.retire': 'beenden',
-
-  'direction.increase': 'steigen',
-  'direction.decrease': 'sinken',
-  'impact.output': 'Output',
-  'impact.outcome': 'Outcome',
-  'impact.impact': 'Impact',
-
-  'role.coordinator': 'Netzwerkkoordination',
-  'role.steering': 'Steuerungsgruppe',
-  'role.member': 'Mitglied',
-  'role.funder': 'Fördergeber',
-  'role.admin': 'Administration',
-
-  'subject.leitbild_adoption': 'Leitbild beschließen',
-  'subject.goal_definition': 'Ziele festlegen',
-  'subject.goal_review': 'Ziele überprüfen',
-  'subject.goal_reorientation': 'Ziele neu ausrichten',
-  'subject.cycle_opening': 'Zyklus eröffnen',
-  'subject.cycle_phase': 'Phase wechseln',
-  'subject.other': 'Sonstiges',
-
-  'bodyKind.plenary': 'Plenum',
-  'bodyKind.steering_group': 'Steuerungsgruppe',
-  'bodyKind.working_group': 'Arbeitskreis',
+  'assessment.none': NOT_REVIEWED_TEXT.de,
 
   'form.review.title': 'Überprüfung erfassen',
   'form.review.reviewedOn': 'Datum der Überprüfung',
@@ -329,14 +281,8 @@ const de = {
   'audit.unavailable': 'Das Prüfprotokoll ist auf diesem Server nicht verfügbar.',
   'audit.reports': 'Berichte',
   'audit.reportsIntro': 'Für den Zeitraum {from} bis {to} (aus den Filtern, sonst der aktuelle Zyklus), in der eingestellten Sprache.',
-  'audit.progressReport': 'Sachbericht ({format})',
-  'audit.historyReport': 'Programmverlauf ({format})',
-
-  'rating.not_reached': 'nicht erreicht',
-  'rating.partly_reached': 'teilweise erreicht',
-  'rating.largely_reached': 'weitgehend erreicht',
-  'rating.fully_reached': 'vollständig erreicht',
-  'rating.cannot_judge': 'kann ich nicht beurteilen',
+  'audit.progressReport': 'Fortschrittsbericht ({format})',
+  'audit.historyReport': 'Programmhistorie ({format})',
 
   'assessments.title': 'Selbstbewertung',
   'assessments.intro': 'Runden der Selbstbewertung am Qualitätsrahmen: Die benannten Personen schätzen ein, wie weit die Entwicklungsziele erreicht sind; wo sie sich uneinig sind, beginnt der Dialog.',
@@ -349,10 +295,6 @@ const de = {
   'assessments.col.submitted': 'Abgegeben',
   'assessments.round': 'Runde vom {date}',
   'assessments.submitted': '{submitted} von {raters}',
-  'assessments.status.open': 'offen',
-  'assessments.status.closed': 'abgeschlossen',
-  'assessments.visibility.named': 'namentlich',
-  'assessments.visibility.anonymous': 'anonym',
 
   'round.title': 'Selbstbewertung vom {date}',
   'round.summary': 'Überblick',
@@ -443,7 +385,7 @@ const en: Record<MessageKey, string> = {
   'signIn.oidcFailed': 'Signing in with the identity provider failed: {detail}',
   'signIn.completing': 'Completing sign-in …',
   'signIn.token': 'Access token',
-  'signIn.tokenHint': 'Your coordination creates it once with: npm run cli -- token --user <id> --name "<name>" --role coordinator@<network id>',
+  'signIn.tokenHint': 'Your network coordination creates it once with: npm run cli -- token --user <id> --name "<name>" --role coordinator@<network id>',
   'signIn.submit': 'Sign in',
   'signIn.invalid': 'This is not a valid access token ({reason}).',
   'signIn.rejected': 'The server did not accept the access token.',
@@ -479,12 +421,6 @@ const en: Record<MessageKey, string> = {
   'board.overdueBadge': 'overdue',
 
   'goal.title': 'Goal',
-  'goal.level.strategic': 'Strategic goal',
-  'goal.level.operational': 'Operational goal',
-  'goal.status.active': 'active',
-  'goal.status.retired': 'retired',
-  'goal.status.replaced': 'replaced',
-  'goal.status.achieved': 'achieved',
   'goal.definedOn': 'Defined on {date}',
   'goal.parent': 'Part of: {title}',
   'goal.children': 'Operational goals',
@@ -516,53 +452,7 @@ const en: Record<MessageKey, string> = {
   'goal.replaces': 'Replaces an earlier goal',
   'goal.open': 'Open goal',
 
-  'event.GoalDefined': 'Goal defined',
-  'event.GoalConcretised': 'Goal concretised',
-  'event.MeasurementRecorded': 'Measurement recorded',
-  'event.GoalReviewed': 'Goal reviewed',
-  'event.GoalReoriented': 'Goal reoriented',
-  'event.CycleOpened': 'Cycle opened',
-  'event.CyclePhaseEntered': 'Phase entered',
-  'event.CycleClosed': 'Cycle closed',
-  'event.MeetingHeld': 'Meeting held',
-  'event.DecisionRecorded': 'Decision recorded',
-  'event.LeitbildAdopted': 'Leitbild adopted',
-
-  'assessment.achieved': ASSESSMENT_TEXTS.achieved.en,
-  'assessment.on_track': ASSESSMENT_TEXTS.on_track.en,
-  'assessment.at_risk': ASSESSMENT_TEXTS.at_risk.en,
-  'assessment.off_track': ASSESSMENT_TEXTS.off_track.en,
-  'assessment.not_assessable': ASSESSMENT_TEXTS.not_assessable.en,
-  'assessment.none': 'not reviewed yet',
-
-  'decision.continue': 'continue',
-  'decision.adjust': 'adjust',
-  'decision.replace': 'replace',
-  'decision.retire': 'retire',
-
-  'direction.increase': 'increase',
-  'direction.decrease': 'decrease',
-  'impact.output': 'Output',
-  'impact.outcome': 'Outcome',
-  'impact.impact': 'Impact',
-
-  'role.coordinator': 'Coordination',
-  'role.steering': 'Steering group',
-  'role.member': 'Member',
-  'role.funder': 'Funder',
-  'role.admin': 'Administration',
-
-  'subject.leitbild_adoption': 'Adopt the Leitbild',
-  'subject.goal_definition': 'Define goals',
-  'subject.goal_review': 'Review goals',
-  'subject.goal_reorientation': 'Reorient goals',
-  'subject.cycle_opening': 'Open a cycle',
-  'subject.cycle_phase': 'Change phase',
-  'subject.other': 'Other',
-
-  'bodyKind.plenary': 'Plenary',
-  'bodyKind.steering_group': 'Steering group',
-  'bodyKind.working_group': 'Working group',
+  'assessment.none': NOT_REVIEWED_TEXT.en,
 
   'form.review.title': 'Record a review',
   'form.review.reviewedOn': 'Date of the review',
@@ -736,12 +626,6 @@ const en: Record<MessageKey, string> = {
   'audit.progressReport': 'Progress report ({format})',
   'audit.historyReport': 'Programme history ({format})',
 
-  'rating.not_reached': 'not reached',
-  'rating.partly_reached': 'partly reached',
-  'rating.largely_reached': 'largely reached',
-  'rating.fully_reached': 'fully reached',
-  'rating.cannot_judge': 'cannot judge',
-
   'assessments.title': 'Self-assessment',
   'assessments.intro': 'Self-assessment rounds against the quality framework: the named people judge how far the development goals are reached; where they disagree, the dialogue begins.',
   'assessments.none': 'This network has no self-assessment round yet.',
@@ -753,10 +637,6 @@ const en: Record<MessageKey, string> = {
   'assessments.col.submitted': 'Submitted',
   'assessments.round': 'Round of {date}',
   'assessments.submitted': '{submitted} of {raters}',
-  'assessments.status.open': 'open',
-  'assessments.status.closed': 'closed',
-  'assessments.visibility.named': 'named',
-  'assessments.visibility.anonymous': 'anonymous',
 
   'round.title': 'Self-assessment of {date}',
   'round.summary': 'Overview',

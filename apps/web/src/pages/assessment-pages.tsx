@@ -1,19 +1,16 @@
 import { FormEvent, useState } from 'react';
-import { Rating, RATING_LEVELS, RATINGS } from '@kreislauf/domain';
+import { RATING_LEVELS, RATINGS } from '@kreislauf/domain';
 import { AgendaEntry, Assessment, AssessmentItem, AssessmentSummary, FrameworkSummary, ItemResult } from '../api/types';
 import { FieldErrors, FormStatus, RadioGroup, TextAreaField, TextField } from '../forms/fields';
 import { problemOf, today, Validator } from '../forms/validate';
 import { I18n, useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { ErrorNotice, Loading, PageTitle } from '../ui/components';
 
-const ratingLabel = (t: I18n['t'], rating: Rating) => t(`rating.${rating}` as MessageKey);
-
 function RoundStatus({ status }: { status: Assessment['status'] }) {
-  const { t } = useI18n();
-  return <span className={`badge ${status === 'open' ? 'badge-status-active' : 'badge-none'}`}>{t(`assessments.status.${status}` as MessageKey)}</span>;
+  const { concept } = useI18n();
+  return <span className={`badge ${status === 'open' ? 'badge-status-active' : 'badge-none'}`}>{concept('roundStatus', status)}</span>;
 }
 
 /** A network's self-assessment rounds, newest first. */
@@ -83,7 +80,7 @@ export function AssessmentsPage({ networkId }: { networkId: string }) {
 
 /** One round: while open the rater's forms, once closed the results per development goal and the agenda. */
 export function AssessmentPage({ networkId, assessmentId }: { networkId: string; assessmentId: string }) {
-  const { t, date, label } = useI18n();
+  const { t, date, label, concept } = useI18n();
   const { can } = useSession();
   const resource = useResource(`assessment:${assessmentId}`, async (api, after) => {
     const round = await api.get<Assessment>(`/assessments/${assessmentId}`, { after });
@@ -128,7 +125,7 @@ export function AssessmentPage({ networkId, assessmentId }: { networkId: string;
           </div>
           <div>
             <dt>{t('round.visibility')}</dt>
-            <dd>{t(`assessments.visibility.${round.visibility}` as MessageKey)}</dd>
+            <dd>{concept('visibility', round.visibility)}</dd>
           </div>
           <div>
             <dt>{t('round.openedOn')}</dt>
@@ -189,7 +186,7 @@ export function AssessmentPage({ networkId, assessmentId }: { networkId: string;
 
 /** A rater's answer for one development goal; sent again, it replaces the earlier one until the round closes. */
 function RatingForm({ assessmentId, item, index }: { assessmentId: string; item: AssessmentItem; index: number }) {
-  const { t, date, label } = useI18n();
+  const { t, date, label, concept } = useI18n();
   const { api, recordWrite } = useSession();
   const [rating, setRating] = useState<string>(item.yourRating?.rating ?? '');
   const [comment, setComment] = useState(item.yourRating?.comment ?? '');
@@ -226,7 +223,7 @@ function RatingForm({ assessmentId, item, index }: { assessmentId: string; item:
       {item.theme ? <p className="muted theme">{label(item.theme, item.themeKey)}</p> : null}
       <h3 id={headingId}>{label(item.text ?? undefined, item.key)}</h3>
       <p className="your-rating">
-        {item.yourRating ? t('round.rate.yours', { date: date(item.yourRating.ratedOn), rating: ratingLabel(t, item.yourRating.rating) }) : t('round.rate.notYet')}
+        {item.yourRating ? t('round.rate.yours', { date: date(item.yourRating.ratedOn), rating: concept('rating', item.yourRating.rating) }) : t('round.rate.notYet')}
       </p>
       <FormStatus problem={problem} success={success} />
       <RadioGroup
@@ -236,7 +233,7 @@ function RatingForm({ assessmentId, item, index }: { assessmentId: string; item:
         value={rating}
         onChange={setRating}
         errors={errors}
-        options={RATINGS.map((value) => ({ value, label: ratingLabel(t, value) }))}
+        options={RATINGS.map((value) => ({ value, label: concept('rating', value) }))}
       />
       <TextAreaField name="comment" label={t('round.rate.comment')} rows={2} value={comment} onChange={setComment} errors={errors} />
       <div className="form-actions">
@@ -285,9 +282,9 @@ function CloseForm({ round }: { round: Assessment }) {
 
 /** The median as a number and in words; a half step lies between two levels of the scale. */
 function medianText(i18n: I18n, median: number | null): string {
-  const { t, number } = i18n;
+  const { t, number, concept } = i18n;
   if (median === null) return t('app.none');
-  const level = (value: number) => ratingLabel(t, RATING_LEVELS[value - 1]);
+  const level = (value: number) => concept('rating', RATING_LEVELS[value - 1]);
   if (Number.isInteger(median)) return t('round.medianAt', { value: number(median, 1), label: level(median) });
   return t('round.medianBetween', { value: number(median, 1), lower: level(Math.floor(median)), upper: level(Math.ceil(median)) });
 }
@@ -361,7 +358,7 @@ function AgendaSection({ networkId, round, agenda }: { networkId: string; round:
 
 function ItemResultCard({ networkId, item }: { networkId: string; item: AssessmentItem }) {
   const i18n = useI18n();
-  const { t, date, number, label } = i18n;
+  const { t, date, number, label, concept } = i18n;
   const result = item.result;
   const commented = item.ratings.filter((rating) => rating.comment);
   return (
@@ -400,7 +397,7 @@ function ItemResultCard({ networkId, item }: { networkId: string; item: Assessme
             {commented.map((rating, index) => (
               <li key={index}>
                 <span className="muted">
-                  {ratingLabel(t, rating.rating)} · {rating.rater ? (rating.rater.displayName ?? rating.rater.userId) : t('round.anonymous')}:
+                  {concept('rating', rating.rating)} · {rating.rater ? (rating.rater.displayName ?? rating.rater.userId) : t('round.anonymous')}:
                 </span>{' '}
                 {rating.comment}
               </li>
@@ -416,7 +413,7 @@ function ItemResultCard({ networkId, item }: { networkId: string; item: Assessme
               <li key={goal.goalId}>
                 <Link to={`/n/${networkId}/goals/${goal.goalId}`}>{goal.title}</Link>{' '}
                 <span className="muted">
-                  ({t(`goal.level.${goal.level}` as MessageKey)}, {t('goal.definedOn', { date: date(goal.definedOn) })})
+                  ({concept('level', goal.level)}, {t('goal.definedOn', { date: date(goal.definedOn) })})
                 </span>
               </li>
             ))}
@@ -429,12 +426,12 @@ function ItemResultCard({ networkId, item }: { networkId: string; item: Assessme
 
 /** The distribution as small horizontal bars; the same counts are its text alternative. */
 function Distribution({ result }: { result: ItemResult }) {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const labelWidth = 190;
   const barWidth = 120;
   const row = 20;
   const most = Math.max(1, ...RATINGS.map((rating) => result.counts[rating]));
-  const description = t('round.distribution', { counts: RATINGS.map((rating) => `${ratingLabel(t, rating)} ${result.counts[rating]}`).join(', ') });
+  const description = t('round.distribution', { counts: RATINGS.map((rating) => `${concept('rating', rating)} ${result.counts[rating]}`).join(', ') });
   return (
     <figure className="distribution">
       <svg viewBox={`0 0 ${labelWidth + barWidth + 30} ${row * RATINGS.length}`} role="img" aria-label={description}>
@@ -445,7 +442,7 @@ function Distribution({ result }: { result: ItemResult }) {
           return (
             <g key={rating}>
               <text x={labelWidth - 6} y={y + 14} textAnchor="end" className="distribution-label">
-                {ratingLabel(t, rating)}
+                {concept('rating', rating)}
               </text>
               <rect x={labelWidth} y={y + 3} width={Math.max(width, count > 0 ? 2 : 0)} height={row - 6} className={`distribution-bar distribution-${rating}`} />
               <text x={labelWidth + width + 4} y={y + 14} className="distribution-count">

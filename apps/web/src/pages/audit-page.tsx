@@ -1,25 +1,12 @@
+import { EVENT_TYPES } from '@kreislauf/domain';
 import { FormEvent, useState } from 'react';
 import { AuditEntry, AuditPage as AuditPageBody, CycleBoard } from '../api/types';
 import { FieldErrors, FormStatus, SelectField, TextField } from '../forms/fields';
 import { problemOf, today, Validator } from '../forms/validate';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { useResource, useSession } from '../session-context';
 import { ErrorNotice, Loading, PageTitle } from '../ui/components';
 
-const AUDIT_TYPES = [
-  'GoalDefined',
-  'GoalConcretised',
-  'MeasurementRecorded',
-  'GoalReviewed',
-  'GoalReoriented',
-  'CycleOpened',
-  'CyclePhaseEntered',
-  'CycleClosed',
-  'MeetingHeld',
-  'DecisionRecorded',
-  'LeitbildAdopted',
-] as const;
 
 interface Filters {
   from: string;
@@ -40,7 +27,7 @@ function query(filters: Filters): URLSearchParams {
 /** The audit log for funders and coordinators: filters, pages after a cursor, and the CSV export. */
 export function AuditLogPage({ networkId }: { networkId: string }) {
   const i18n = useI18n();
-  const { t, date, dateTime, locale } = i18n;
+  const { t, date, dateTime, locale, concept, eventTitle } = i18n;
   const { api, can } = useSession();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
@@ -114,12 +101,11 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
   };
   const downloadReport = (kind: 'progress' | 'history', format: 'html' | 'pdf') => {
     const params = new URLSearchParams({ format, lang: locale, ...period });
-    return download(`/networks/${networkId}/reports/${kind}?${params.toString()}`, `${kind === 'progress' ? 'sachbericht' : 'programmverlauf'}-${period.from}-${period.to}.${format}`);
+    return download(`/networks/${networkId}/reports/${kind}?${params.toString()}`, `${kind === 'progress' ? 'fortschrittsbericht' : 'programmhistorie'}-${period.from}-${period.to}.${format}`);
   };
   const set = (field: keyof Filters) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
   const entries = [...(resource.data?.page.entries ?? []), ...(more?.entries ?? [])];
   const nextCursor = more ? more.nextCursor : (resource.data?.page.nextCursor ?? null);
-  const typeLabel = (type: string) => ((AUDIT_TYPES as readonly string[]).includes(type) ? t(`event.${type}` as MessageKey) : type);
   return (
     <>
       <PageTitle subtitle={t('audit.intro')}>{t('audit.title')}</PageTitle>
@@ -132,7 +118,7 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
           <TextField name="actor" label={t('audit.actor')} value={draft.actor} onChange={set('actor')} errors={errors} />
         </div>
         <div className="row">
-          <SelectField name="type" label={t('audit.type')} value={draft.type} onChange={set('type')} errors={errors} placeholder={t('audit.typeAll')} options={AUDIT_TYPES.map((type) => ({ value: type, label: typeLabel(type) }))} />
+          <SelectField name="type" label={t('audit.type')} value={draft.type} onChange={set('type')} errors={errors} placeholder={t('audit.typeAll')} options={EVENT_TYPES.map((type) => ({ value: type, label: eventTitle(type) }))} />
           <SelectField
             name="goalId"
             label={t('audit.goal')}
@@ -174,7 +160,7 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
                     <td>{/^\d{4}-\d{2}-\d{2}$/.test(entry.occurredAt) ? date(entry.occurredAt) : dateTime(entry.occurredAt)}</td>
                     <td>{dateTime(entry.recordedAt)}</td>
                     <td>
-                      {entry.actor.name ?? entry.actor.userId} ({t(`role.${entry.actor.role}` as MessageKey)})
+                      {entry.actor.name ?? entry.actor.userId} ({concept('role', entry.actor.role)})
                     </td>
                     <td>{entry.summary[locale]}</td>
                     <td>{entry.reason ?? ''}</td>

@@ -1,14 +1,13 @@
-import { CYCLE_PHASE_LABELS, CYCLE_PHASES } from '@kreislauf/domain';
+import { CYCLE_PHASES } from '@kreislauf/domain';
 import { BoardGoal, CycleBoard, DueReview } from '../api/types';
 import { today } from '../forms/validate';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { AssessmentBadge, ErrorNotice, Loading, PageTitle, ProgressBar, StatusBadge } from '../ui/components';
 
 export function BoardPage({ networkId, networkName }: { networkId: string; networkName: string }) {
-  const { t, date, label } = useI18n();
+  const { t, date, concept } = useI18n();
   const { can } = useSession();
   const day = today();
   const resource = useResource(`board:${networkId}`, async (api, after) => {
@@ -46,7 +45,7 @@ export function BoardPage({ networkId, networkName }: { networkId: string; netwo
                   <span className="phase-number" aria-hidden="true">
                     {index + 1}
                   </span>
-                  <span className="phase-name">{label(CYCLE_PHASE_LABELS[phase], phase)}</span>
+                  <span className="phase-name">{concept('phase', phase)}</span>
                   <span className="phase-state">
                     {state === 'current' ? `${t('board.currentPhase')} · ` : state === 'done' ? `${t('board.phaseDone')} · ` : ''}
                     {entered ? t('board.phaseSince', { date: date(entered.enteredOn) }) : t('board.phaseLater')}
@@ -116,11 +115,11 @@ export function BoardPage({ networkId, networkName }: { networkId: string; netwo
 }
 
 function GoalNode({ goal, networkId, overdue }: { goal: BoardGoal; networkId: string; overdue: Set<string> }) {
-  const { t, date } = useI18n();
+  const { t, date, concept } = useI18n();
   return (
     <li className={`goal goal-${goal.level} goal-assessment-${goal.lastAssessment ?? 'none'}`}>
       <div className="goal-card" data-goal-id={goal.id}>
-        <p className="goal-level">{t(`goal.level.${goal.level}` as MessageKey)}</p>
+        <p className="goal-level">{concept('level', goal.level)}</p>
         <h3 className="goal-title">
           <Link to={`/n/${networkId}/goals/${goal.id}`}>{goal.title}</Link>
         </h3>

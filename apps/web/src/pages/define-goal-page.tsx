@@ -10,7 +10,7 @@ import { ErrorNotice, Loading, PageTitle } from '../ui/components';
 
 export function DefineGoalPage({ networkId }: { networkId: string }) {
   const i18n = useI18n();
-  const { t, label, date } = i18n;
+  const { t, label, date, concept } = i18n;
   const { api, recordWrite } = useSession();
   const { navigate } = useRouter();
   const resource = useResource(`define:${networkId}`, async (client, after) => {
@@ -101,8 +101,8 @@ export function DefineGoalPage({ networkId }: { networkId: string }) {
             onChange={set('level')}
             errors={errors}
             options={[
-              { value: 'strategic', label: t('goal.level.strategic') },
-              { value: 'operational', label: t('goal.level.operational') },
+              { value: 'strategic', label: concept('level', 'strategic') },
+              { value: 'operational', label: concept('level', 'operational') },
             ]}
           />
           {values.level === 'operational' ? (

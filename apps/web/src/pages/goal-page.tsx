@@ -3,7 +3,6 @@ import { goalHistory } from '../api/goal-history';
 import { GoalContentFields, Goal, HistoryEntry, NetworkDecision } from '../api/types';
 import { ConcretiseForm, MeasurementForm, ReorientForm, ReviewForm } from '../forms/goal-forms';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link } from '../router';
 import { useResource, useSession } from '../session-context';
 import { AssessmentBadge, ErrorNotice, LineChart, Loading, PageTitle, ProgressBar, StatusBadge } from '../ui/components';
@@ -17,7 +16,7 @@ interface GoalPageData {
 
 export function GoalPage({ networkId, goalId }: { networkId: string; goalId: string }) {
   const i18n = useI18n();
-  const { t, date, number, label } = i18n;
+  const { t, date, number, label, concept } = i18n;
   const { can } = useSession();
   const resource = useResource<GoalPageData>(`goal:${goalId}`, async (api, after) => {
     const [goal, history, decisions] = await Promise.all([
@@ -50,7 +49,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
       <PageTitle
         subtitle={
           <>
-            {t(`goal.level.${goal.level}` as MessageKey)} · <StatusBadge status={goal.status} /> · {t('goal.definedOn', { date: date(goal.definedOn) })}
+            {concept('level', goal.level)} · <StatusBadge status={goal.status} /> · {t('goal.definedOn', { date: date(goal.definedOn) })}
           </>
         }
       >
@@ -110,8 +109,8 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
                 {indicator.name} <span className="muted">({indicator.unit})</span>
               </h3>
               <p>
-                {t('goal.indicator.baseline')} {number(indicator.baseline)} → {t('goal.indicator.target')} {number(indicator.target)} ({t(`direction.${indicator.direction}` as MessageKey)},{' '}
-                {t('goal.indicator.due', { date: date(indicator.dueOn) })}) · {t(`impact.${indicator.impactLevel}` as MessageKey)}
+                {t('goal.indicator.baseline')} {number(indicator.baseline)} → {t('goal.indicator.target')} {number(indicator.target)} ({concept('direction', indicator.direction)},{' '}
+                {t('goal.indicator.due', { date: date(indicator.dueOn) })}) · {concept('impactLevel', indicator.impactLevel)}
               </p>
               <ProgressBar value={indicator.progressPercent} label={`${t('board.progress')}: ${indicator.name}`} />
               <LineChart
@@ -190,13 +189,13 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
 
 /** One entry of the history as the api tells it: what changed is typed by the event's type. */
 function HistoryItem({ entry }: { entry: HistoryEntry }) {
-  const { t, date, dateTime, number } = useI18n();
+  const { t, date, dateTime, number, concept, eventTitle } = useI18n();
   const detail = (() => {
     switch (entry.type) {
       case 'GoalReviewed':
-        return `${t(`assessment.${entry.change.assessment}` as MessageKey)}: ${entry.change.evidence}`;
+        return `${concept('assessment', entry.change.assessment)}: ${entry.change.evidence}`;
       case 'GoalReoriented':
-        return t(`decision.${entry.change.decision}` as MessageKey);
+        return concept('decision', entry.change.decision);
       case 'MeasurementRecorded':
         return `${entry.change.indicatorName ?? entry.change.indicatorKey}: ${number(entry.change.value)} (${entry.change.source})`;
       case 'GoalDefined':
@@ -209,12 +208,12 @@ function HistoryItem({ entry }: { entry: HistoryEntry }) {
   return (
     <li className={`timeline-item timeline-${entry.type}`}>
       <p className="timeline-head">
-        <strong>{t(`event.${entry.type}` as MessageKey)}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
+        <strong>{eventTitle(entry.type)}</strong> · <time dateTime={entry.occurredAt}>{date(entry.occurredAt)}</time>
       </p>
       <p>{detail}</p>
       {adjusted ? <AdjustedFields adjusted={adjusted} /> : null}
       <p className="muted">
-        {t('goal.history.by', { actor: entry.actor.name ?? entry.actor.userId, role: t(`role.${entry.actor.role}` as MessageKey) })} ·{' '}
+        {t('goal.history.by', { actor: entry.actor.name ?? entry.actor.userId, role: concept('role', entry.actor.role) })} ·{' '}
         {t('goal.history.recorded', { date: dateTime(entry.recordedAt) })}
       </p>
       {entry.reason ? (

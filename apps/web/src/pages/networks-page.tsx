@@ -14,7 +14,7 @@ export function useNetworks() {
 }
 
 export function NetworksPage() {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const { networks: held } = useSession();
   const networks = useNetworks();
   const rolesIn = (id: string) => [...new Set(held.find((network) => network.networkId === id)?.roles.map(({ role }) => role) ?? [])];
@@ -39,7 +39,7 @@ export function NetworksPage() {
                 ) : (
                   <h2>{t('networks.unavailable', { id })}</h2>
                 )}
-                <p className="muted">{t('networks.roles', { roles: rolesIn(id).map((role) => t(`role.${role}`)).join(', ') })}</p>
+                <p className="muted">{t('networks.roles', { roles: rolesIn(id).map((role) => concept('role', role)).join(', ') })}</p>
               </li>
             ))}
           </ul>

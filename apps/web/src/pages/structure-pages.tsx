@@ -4,7 +4,6 @@ import { Body, BodySummary, Meeting, Organisation } from '../api/types';
 import { CheckboxGroup, FieldErrors, FormStatus, SelectField, TextAreaField, TextField } from '../forms/fields';
 import { problemOf, today, Validator } from '../forms/validate';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 import { Link, useRouter } from '../router';
 import { useResource, useSession } from '../session-context';
 import { ErrorNotice, Loading, PageTitle } from '../ui/components';
@@ -32,7 +31,7 @@ export function OrganisationsPage({ networkId }: { networkId: string }) {
                 .filter((field) => organisation[field])
                 .map((field) => (
                   <div key={field}>
-                    <dt>{t(`organisations.${field}` as MessageKey)}</dt>
+                    <dt>{t(`organisations.${field}`)}</dt>
                     <dd>{organisation[field]}</dd>
                   </div>
                 ))}
@@ -55,7 +54,7 @@ export function OrganisationsPage({ networkId }: { networkId: string }) {
 }
 
 export function BodiesPage({ networkId }: { networkId: string }) {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const resource = useResource(`bodies:${networkId}`, (api, after) => api.get<{ bodies: BodySummary[] }>(`/networks/${networkId}/bodies`, { after }));
   if (resource.error) return <ErrorNotice error={resource.error} />;
   if (!resource.data) return <Loading />;
@@ -71,7 +70,7 @@ export function BodiesPage({ networkId }: { networkId: string }) {
               <Link to={`/n/${networkId}/bodies/${body.id}`}>{body.name}</Link>
             </h2>
             <p className="muted">
-              {t(`bodyKind.${body.kind}` as MessageKey)} · {t('bodies.cadence', { held: body.cadence.held, expected: body.cadence.expected })}
+              {concept('bodyKind', body.kind)} · {t('bodies.cadence', { held: body.cadence.held, expected: body.cadence.expected })}
               {body.cadence.belowCadence ? (
                 <>
                   {' '}
@@ -90,7 +89,7 @@ export function BodiesPage({ networkId }: { networkId: string }) {
 }
 
 export function BodyPage({ networkId, bodyId }: { networkId: string; bodyId: string }) {
-  const { t, date } = useI18n();
+  const { t, date, concept } = useI18n();
   const { api, can, recordWrite } = useSession();
   const { navigate } = useRouter();
   const resource = useResource(`body:${bodyId}`, (client, after) => client.get<Body>(`/bodies/${bodyId}`, { after }));
@@ -122,7 +121,7 @@ export function BodyPage({ networkId, bodyId }: { networkId: string; bodyId: str
       <nav aria-label={t('app.back')} className="breadcrumb">
         <Link to={`/n/${networkId}/bodies`}>{t('bodies.title')}</Link>
       </nav>
-      <PageTitle subtitle={t(`bodyKind.${body.kind}` as MessageKey)}>{body.name}</PageTitle>
+      <PageTitle subtitle={concept('bodyKind', body.kind)}>{body.name}</PageTitle>
       <section aria-labelledby="members-title" className="card">
         <h2 id="members-title">{t('bodies.members')}</h2>
         <ul>
@@ -159,7 +158,7 @@ export function BodyPage({ networkId, bodyId }: { networkId: string; bodyId: str
 }
 
 export function MeetingPage({ networkId, meetingId }: { networkId: string; meetingId: string }) {
-  const { t, date } = useI18n();
+  const { t, date, concept } = useI18n();
   const { can } = useSession();
   const resource = useResource(`meeting:${meetingId}`, async (api, after) => {
     const meeting = await api.get<Meeting>(`/meetings/${meetingId}`, { after });
@@ -194,7 +193,7 @@ export function MeetingPage({ networkId, meetingId }: { networkId: string; meeti
           {meeting.decisions.map((decision) => (
             <li key={decision.decisionId} className="card">
               <p className="muted">
-                {date(decision.decidedOn)} · {t(`subject.${decision.subject}` as MessageKey)}
+                {date(decision.decidedOn)} · {concept('decisionSubject', decision.subject)}
               </p>
               <p>{decision.text}</p>
             </li>
@@ -249,7 +248,7 @@ function AttendanceForm({ meeting, body }: { meeting: Meeting; body: Body }) {
 }
 
 function DecisionForm({ meeting }: { meeting: Meeting }) {
-  const { t } = useI18n();
+  const { t, concept } = useI18n();
   const { api, recordWrite } = useSession();
   const [values, setValues] = useState({ text: '', subject: '', topicId: '' });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -288,7 +287,7 @@ function DecisionForm({ meeting }: { meeting: Meeting }) {
         onChange={(subject) => setValues({ ...values, subject })}
         errors={errors}
         placeholder="—"
-        options={DECISION_SUBJECTS.map((subject) => ({ value: subject, label: t(`subject.${subject}` as MessageKey) }))}
+        options={DECISION_SUBJECTS.map((subject) => ({ value: subject, label: concept('decisionSubject', subject) }))}
       />
       {meeting.topics.length > 0 ? (
         <SelectField

@@ -1,7 +1,7 @@
+import { isConceptValue } from '@kreislauf/domain';
 import { ReactNode, useEffect, useRef } from 'react';
 import { ApiError } from '../api/client';
 import { useI18n } from '../i18n/i18n';
-import { MessageKey } from '../i18n/messages';
 
 /** The page's heading; it takes the focus after a navigation so that screen readers announce the new page. */
 export function PageTitle({ children, subtitle }: { children: ReactNode; subtitle?: ReactNode }) {
@@ -55,19 +55,16 @@ export function ProgressBar({ value, label }: { value: number | null; label: str
   );
 }
 
-const ASSESSMENT_KEYS = ['achieved', 'on_track', 'at_risk', 'off_track', 'not_assessable'] as const;
-
 /** The last assessment as a coloured badge with its word. */
 export function AssessmentBadge({ assessment }: { assessment: string | null }) {
-  const { t } = useI18n();
-  const known = (ASSESSMENT_KEYS as readonly string[]).includes(assessment ?? '') ? (assessment as (typeof ASSESSMENT_KEYS)[number]) : null;
-  return <span className={`badge badge-${known ?? 'none'}`}>{known ? t(`assessment.${known}` as MessageKey) : t('assessment.none')}</span>;
+  const { t, concept } = useI18n();
+  const known = isConceptValue('assessment', assessment) ? assessment : null;
+  return <span className={`badge badge-${known ?? 'none'}`}>{known ? concept('assessment', known) : t('assessment.none')}</span>;
 }
 
 export function StatusBadge({ status }: { status: string }) {
-  const { t } = useI18n();
-  const key = `goal.status.${status}` as MessageKey;
-  return <span className={`badge badge-status-${status}`}>{key in { 'goal.status.active': 1, 'goal.status.retired': 1, 'goal.status.replaced': 1, 'goal.status.achieved': 1 } ? t(key) : status}</span>;
+  const { concept } = useI18n();
+  return <span className={`badge badge-status-${status}`}>{concept('goalStatus', status)}</span>;
 }
 
 export interface ChartPoint {

@@ -1,5 +1,5 @@
 import { EventRegistry } from '../event-registry';
-import { AnyEvent, AnyEventType } from '../texts';
+import { AnyEvent, AnyEventType } from '../event-registry';
 
 /** The data of the current version of an event type. */
 export type EventDataOf<Type extends AnyEventType> = Extract<AnyEvent, { type: Type }>['data'];

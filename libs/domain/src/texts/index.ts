@@ -1,16 +1,9 @@
+import { AnyEventType, isEventType } from '../event-registry';
 import { BodyKind, DecisionSubject } from '../catalogues/decision-subjects';
 import { CYCLE_PHASE_LABELS, CyclePhase } from '../catalogues/cycle-phases';
 import { NetworkRole } from '../catalogues/network-roles';
-import { AssessmentEvent } from '../assessment';
-import { BodyEvent } from '../body';
-import { FrameworkEvent } from '../framework';
-import { Assessment, GoalLevel, GoalStatus, ReorientationDecision } from '../goal/goal.commands';
-import { GoalEvent } from '../goal/goal.events';
-import { MeetingEvent } from '../meeting';
-import { NetworkEvent } from '../network/network.events';
-import { OfferEvent } from '../offer';
-import { OrganisationEvent } from '../organisation';
-import { PersonEvent } from '../person';
+import { Rating, RATING_LABELS, Visibility } from '../assessment/assessment.commands';
+import { Assessment, GoalLevel, GoalStatus, ImpactLevel, IndicatorDirection, ReorientationDecision } from '../goal/goal.commands';
 
 /** A text in both languages, German first. */
 export interface Text {
@@ -23,9 +16,6 @@ export type TextLanguage = keyof Text;
 /** One text per value of a domain union: a value without a text does not compile. */
 export type TextsOf<Key extends string> = Record<Key, Text>;
 
-/** Every event the aggregates of the domain emit. */
-export type AnyEvent = NetworkEvent | GoalEvent | OrganisationEvent | BodyEvent | MeetingEvent | OfferEvent | FrameworkEvent | AssessmentEvent | PersonEvent;
-export type AnyEventType = AnyEvent['type'];
 
 /** The roles a person holds: the network roles and the operator's administration. */
 export type Role = NetworkRole | 'admin';
@@ -90,6 +80,27 @@ export const DECISION_SUBJECT_TEXTS: TextsOf<DecisionSubject> = {
 
 export const CYCLE_PHASE_TEXTS: TextsOf<CyclePhase> = CYCLE_PHASE_LABELS;
 
+export const INDICATOR_DIRECTION_TEXTS: TextsOf<IndicatorDirection> = {
+  increase: { de: 'steigen', en: 'increase' },
+  decrease: { de: 'sinken', en: 'decrease' },
+};
+
+export const IMPACT_LEVEL_TEXTS: TextsOf<ImpactLevel> = {
+  output: { de: 'Output', en: 'Output' },
+  outcome: { de: 'Outcome', en: 'Outcome' },
+  impact: { de: 'Impact', en: 'Impact' },
+};
+
+export const RATING_TEXTS: TextsOf<Rating> = RATING_LABELS;
+
+export const VISIBILITY_TEXTS: TextsOf<Visibility> = {
+  named: { de: 'namentlich', en: 'named' },
+  anonymous: { de: 'anonym', en: 'anonymous' },
+};
+
+/** A round of self-assessment is open or closed in the same words as a cycle. */
+export const ASSESSMENT_ROUND_STATUS_TEXTS: TextsOf<'open' | 'closed'> = CYCLE_STATUS_TEXTS;
+
 /** The labels of the domain's concepts by catalogue: one label per concept for the web, the audit log, CSV and reports. */
 export const CONCEPT_TEXTS = {
   assessment: ASSESSMENT_TEXTS,
@@ -101,9 +112,27 @@ export const CONCEPT_TEXTS = {
   bodyKind: BODY_KIND_TEXTS,
   decisionSubject: DECISION_SUBJECT_TEXTS,
   phase: CYCLE_PHASE_TEXTS,
+  direction: INDICATOR_DIRECTION_TEXTS,
+  impactLevel: IMPACT_LEVEL_TEXTS,
+  rating: RATING_TEXTS,
+  visibility: VISIBILITY_TEXTS,
+  roundStatus: ASSESSMENT_ROUND_STATUS_TEXTS,
 } as const;
 
 export type ConceptCatalogue = keyof typeof CONCEPT_TEXTS;
+/** The values a catalogue has a text for. */
+export type ConceptValue<Catalogue extends ConceptCatalogue> = keyof (typeof CONCEPT_TEXTS)[Catalogue] & string;
+
+/**
+ * What a lookup takes: a value the compiler knows must be one of the catalogue's (a misspelt literal does not
+ * compile), a plain string from outside (an API response, a stored payload) is looked up at run time.
+ */
+export type Lookup<Known extends string, Value extends string> = Value & (string extends Value ? unknown : Known);
+
+/** Whether a value from outside (an API response, a stored payload) is one the catalogue has a text for. */
+export function isConceptValue<Catalogue extends ConceptCatalogue>(catalogue: Catalogue, value: string | null | undefined): value is ConceptValue<Catalogue> {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(CONCEPT_TEXTS[catalogue], value);
+}
 
 /** The title of every event type, as a heading of a timeline or audit row: an event type without one does not compile. */
 export const EVENT_TITLES: TextsOf<AnyEventType> = {
@@ -141,12 +170,17 @@ export const EVENT_TITLES: TextsOf<AnyEventType> = {
   PersonalDataErased: { de: 'Personenbezogene Daten gelöscht', en: 'Personal data erased' },
 };
 
+/** The title of an event type in a language; a type the domain does not know stands for itself. */
+export function eventTitle<Type extends string>(type: Lookup<AnyEventType, Type>, language: TextLanguage): string {
+  return isEventType(type) ? EVENT_TITLES[type][language] : type;
+}
+
 /** A catalogue's texts as flat message keys `<prefix>.<value>` in one language, for the web's message table. */
 export function messagesOf<Prefix extends string, Key extends string>(prefix: Prefix, texts: TextsOf<Key>, language: TextLanguage): Record<`${Prefix}.${Key}`, string> {
   return Object.fromEntries(Object.entries<Text>(texts).map(([key, text]) => [`${prefix}.${key}`, text[language]])) as Record<`${Prefix}.${Key}`, string>;
 }
 
 /** The label of a value of a catalogue; a value the catalogue does not know (an old or foreign payload) stands for itself. */
-export function conceptText(catalogue: ConceptCatalogue, key: string, language: TextLanguage): string {
-  return (CONCEPT_TEXTS[catalogue] as Record<string, Text>)[key]?.[language] ?? key;
+export function conceptText<Catalogue extends ConceptCatalogue, Value extends string>(catalogue: Catalogue, key: Lookup<ConceptValue<Catalogue>, Value>, language: TextLanguage): string {
+  return isConceptValue(catalogue, key) ? (CONCEPT_TEXTS[catalogue] as Record<string, Text>)[key][language] : key;
 }

@@ -1,4 +1,4 @@
-import { BODY_EVENT_TYPES, GOAL_EVENT_TYPES, MEETING_EVENT_TYPES, NETWORK_EVENT_TYPES, OFFER_EVENT_TYPES, ORGANISATION_EVENT_TYPES } from '@kreislauf/domain';
+import { EVENT_TYPES } from '@kreislauf/domain';
 import { AUDIT_TEXTS, namedSubjects, referencedIds, summarise } from './audit-summaries';
 
 describe('audit summaries', () => {
@@ -15,18 +15,15 @@ describe('audit summaries', () => {
     [cycleId, 'Zyklus 2026'],
   ]);
 
-  it.each([...NETWORK_EVENT_TYPES, ...GOAL_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES, ...BODY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...OFFER_EVENT_TYPES, 'PersonalDataErased', 'AssessmentOpened', 'RatingsSubmitted', 'AssessmentClosed', 'AssessmentItemPrioritised', 'FrameworkVersionPublished'])(
-    '%s has a summary of its own',
-    (type) => {
-      expect(AUDIT_TEXTS[type]).toBeDefined();
-    },
-  );
+  it.each(EVENT_TYPES)('%s has a summary of its own', (type) => {
+    expect(AUDIT_TEXTS[type].summary).toEqual(expect.any(Function));
+  });
 
   it.each([
     ['GoalReviewed', `goal-${goalId}`, { reviewedOn: '2026-06-15', assessment: 'at_risk', evidence: '', decisionId: null }, 'Ziel „Elternbeteiligung stärken“ überprüft: gefährdet', 'Goal “Elternbeteiligung stärken” reviewed: at risk'],
     ['GoalReoriented', `goal-${goalId}`, { decision: 'retire', rationale: 'erreicht', reorientedOn: '2026-07-01', changes: null, replacementGoalId: null, decisionId: null }, 'Ziel „Elternbeteiligung stärken“ neu ausgerichtet: beenden', 'Goal “Elternbeteiligung stärken” reoriented: retire'],
     ['CycleClosed', `network-${organisationId}`, { cycleId, closedOn: '2026-12-31', carriedOverGoalIds: [goalId, bodyId] }, 'Zyklus „Zyklus 2026“ abgeschlossen: 2 Ziele noch aktiv', 'Cycle “Zyklus 2026” closed: 2 goals still active'],
-    ['RoleRevoked', `network-${organisationId}`, { userId: 'u-1', role: 'coordinator', revokedOn: '2026-01-01' }, 'Rolle „Koordination“ von u-1 entzogen', 'Role “coordinator” revoked from u-1'],
+    ['RoleRevoked', `network-${organisationId}`, { userId: 'u-1', role: 'coordinator', revokedOn: '2026-01-01' }, 'Rolle „Netzwerkkoordination“ von u-1 entzogen', 'Role “network coordination” revoked from u-1'],
     ['BodyMembersChanged', `body-${bodyId}`, { members: [{ organisationId, representative: { personId: 'p', sealed: 'x' } }], changedOn: '2026-04-01' }, 'Mitglieder des Gremiums „AK Kitas“ geändert: jetzt 1', 'Members of body “AK Kitas” changed: now 1'],
     ['BodyDissolved', `body-${bodyId}`, { dissolvedOn: '2026-05-01', reason: 'Auftrag erfüllt' }, 'Gremium „AK Kitas“ aufgelöst', 'Body “AK Kitas” dissolved'],
     ['TopicProposed', `meeting-${meetingId}`, { topicId: 't', title: 'Ziele 2027', description: '', proposedByOrganisationId: organisationId, proposedOn: '2026-05-01' }, 'Thema „Ziele 2027“ für die Sitzung „Sitzung Juni“ vorgeschlagen von „Familienzentrum Vingst“', 'Topic “Ziele 2027” proposed for meeting “Sitzung Juni” by “Familienzentrum Vingst”'],
