@@ -4,8 +4,8 @@ import { GoalNotFound } from '@kreislauf/domain';
 import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreislauf/read-models';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { DecisionView, DecisionViews } from '../decisions/decision-views';
-import { PastEvents } from '../time-travel/past-events';
-import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
+import { PastEvents } from '../past/past-events';
+import { PastReadModels, ReadModelUse } from '../past/past-read-models';
 
 /**
  * When a review or reorientation happened (business time) and when it was recorded. Null only for a moment,

@@ -9,7 +9,7 @@ import { AsOfQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
-import { pastMoment } from '../time-travel/as-of';
+import { pastMoment } from '../http/as-of';
 import { CommandContext } from '../write/command-context';
 import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
 import { GetGoal, GetGoalHistory } from './goal.queries';

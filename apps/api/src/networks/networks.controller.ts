@@ -11,7 +11,7 @@ import { AsOfQueryDto, CycleBoardQueryDto, ReviewsDueQueryDto } from '../http/qu
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
-import { pastMoment } from '../time-travel/as-of';
+import { pastMoment } from '../http/as-of';
 import { CommandContext } from '../write/command-context';
 import { NetworkWrites } from './network.writes';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
