@@ -18,7 +18,7 @@ describe('audit summaries', () => {
   it.each([...NETWORK_EVENT_TYPES, ...GOAL_EVENT_TYPES, ...ORGANISATION_EVENT_TYPES, ...BODY_EVENT_TYPES, ...MEETING_EVENT_TYPES, ...OFFER_EVENT_TYPES, 'PersonalDataErased', 'AssessmentOpened', 'RatingsSubmitted', 'AssessmentClosed', 'AssessmentItemPrioritised', 'FrameworkVersionPublished'])(
     '%s has a summary of its own',
     (type) => {
-      expect(AUDIT_TEXTS[type]).toBeDefined();
+      expect(AUDIT_TEXTS[type as keyof typeof AUDIT_TEXTS]).toBeDefined();
     },
   );
 

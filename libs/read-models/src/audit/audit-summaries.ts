@@ -1,4 +1,5 @@
 import {
+  AnyEventType,
   AssessmentItemPrioritised,
   AssessmentOpened,
   FrameworkVersionPublished,
@@ -159,10 +160,10 @@ const formerly = (titles: Titles, event: SummarisedEvent, title: string, lang: L
 };
 
 /**
- * The summary of every event type the domain has. A new event type gets an entry here; until it has one,
- * its rows read "Ereignis <type> in <stream>".
+ * The summary of every event type the domain has: a new event type without an entry does not compile. A
+ * stored type this version does not know reads "Ereignis <type> in <stream>".
  */
-export const AUDIT_TEXTS: Record<string, AuditText> = {
+export const AUDIT_TEXTS: Record<AnyEventType, AuditText> = {
   NetworkRegistered: entry<NetworkRegistered>({
     summary: (data) => both((l) => (l === 'de' ? `Netzwerk ${quoted(data.name, l)} registriert` : `Network ${quoted(data.name, l)} registered`)),
     names: (data, event) => [{ id: own(event), kind: 'network', title: data.name }],
@@ -379,12 +380,17 @@ export function genericSummary(event: Pick<SummarisedEvent, 'type' | 'streamId'>
   return { de: `Ereignis ${event.type} in ${event.streamId}`, en: `Event ${event.type} in ${event.streamId}` };
 }
 
+/** The entry of a stored event type; none for a type this version does not know. */
+function auditTextOf(type: string): AuditText | undefined {
+  return (AUDIT_TEXTS as Record<string, AuditText | undefined>)[type];
+}
+
 /**
  * The summary of an event on one line. A payload the entry cannot read (a shape it does not know) gets the
  * generic summary rather than stopping the projection.
  */
 export function summarise(event: SummarisedEvent, titles: Titles): Summary {
-  const text = AUDIT_TEXTS[event.type];
+  const text = auditTextOf(event.type);
   if (!text) return genericSummary(event);
   try {
     const summary = text.summary(event, titles);
@@ -401,7 +407,7 @@ export function referencedIds(event: SummarisedEvent): string[] {
     if (field.endsWith('Id') && typeof value === 'string') ids.push(value);
   }
   try {
-    ids.push(...(AUDIT_TEXTS[event.type]?.refersTo?.(event) ?? []));
+    ids.push(...(auditTextOf(event.type)?.refersTo?.(event) ?? []));
   } catch {
     // a payload the entry cannot read refers to nothing more
   }
@@ -411,7 +417,7 @@ export function referencedIds(event: SummarisedEvent): string[] {
 /** The titles the event sets. */
 export function namedSubjects(event: SummarisedEvent): SubjectTitle[] {
   try {
-    return (AUDIT_TEXTS[event.type]?.names?.(event) ?? []).filter((subject) => typeof subject.id === 'string' && typeof subject.title === 'string');
+    return (auditTextOf(event.type)?.names?.(event) ?? []).filter((subject) => typeof subject.id === 'string' && typeof subject.title === 'string');
   } catch {
     return [];
   }
