@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, ReadModelPositions } from '@kreislauf/storage';
 import { register } from 'prom-client';
 import { createApi } from '../apps/api/src/bootstrap';
-import { DefineGoalCommand, ExecuteGoalCommand } from '../apps/api/src/goals/goal.commands';
+import { GoalWrites } from '../apps/api/src/goals/goal.writes';
 import { commandContext, setUpNetwork } from './bench-network';
 import { concretise, measurement, operationalDefinition, review, steeringGroup } from './goal-data';
 import { CpuUse, measureCpu } from './cpu';
@@ -32,7 +31,7 @@ export interface AppendResult {
  * The whole API application on a fresh database; a network with an open cycle and 10 strategic goals set
  * up first, then a warm-up round of 20 goals at the same concurrency (neither timed nor counted); then
  * `clients` concurrent senders, each working through its share of the goals one command at a time, through
- * the CommandBus (handlers, deciders, event store) as the HTTP controllers do. Each operational goal gets
+ * the writes (deciders, event store) as the HTTP controllers do. Each operational goal gets
  * COMMANDS_PER_GOAL; each command appends one event.
  */
 export async function benchAppends(url: string, clients: number, goals: number, runProjections: boolean): Promise<AppendResult> {
@@ -40,9 +39,9 @@ export async function benchAppends(url: string, clients: number, goals: number, 
   const app = await createApi({ config, databaseUrl: url, runProjections });
   await app.init();
   try {
-    const bus = app.get(CommandBus);
+    const goalWrites = app.get(GoalWrites);
     const positions = app.get(ReadModelPositions);
-    const { networkId, cycleId, parents } = await setUpNetwork(bus, STRATEGIC_GOALS);
+    const { networkId, cycleId, parents } = await setUpNetwork(app, STRATEGIC_GOALS);
 
     const samples = new Map<string, number[]>(COMMANDS_PER_GOAL.map((type) => [type, []]));
     let recording = false;
@@ -58,11 +57,11 @@ export async function benchAppends(url: string, clients: number, goals: number, 
           for (let index = first + k; index < first + count; index += clients) {
             const goalId = randomUUID();
             const definition = operationalDefinition(networkId, cycleId, parents[index % parents.length], index);
-            await timed('DefineGoal', () => bus.execute(new DefineGoalCommand(goalId, definition, commandContext())));
-            await timed('ConcretiseGoal', () => bus.execute(new ExecuteGoalCommand(concretise(goalId, index), commandContext())));
-            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 0), commandContext())));
-            await timed('RecordMeasurement', () => bus.execute(new ExecuteGoalCommand(measurement(goalId, index, 1), commandContext())));
-            await timed('ReviewGoal', () => bus.execute(new ExecuteGoalCommand(review(goalId, index, 0), commandContext(steeringGroup))));
+            await timed('DefineGoal', () => goalWrites.define(goalId, definition, commandContext()));
+            await timed('ConcretiseGoal', () => goalWrites.concretise(concretise(goalId, index), commandContext()));
+            await timed('RecordMeasurement', () => goalWrites.recordMeasurement(measurement(goalId, index, 0), commandContext()));
+            await timed('RecordMeasurement', () => goalWrites.recordMeasurement(measurement(goalId, index, 1), commandContext()));
+            await timed('ReviewGoal', () => goalWrites.review(review(goalId, index, 0), commandContext(steeringGroup)));
           }
         }),
       );

@@ -4,13 +4,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { get } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CommandBus } from '@nestjs/cqrs';
 import { EVENT_STORE, NewEvent, PostgresEventStore } from '@kreislauf/event-store';
 import { Projection, ProjectionRunner, PROJECTIONS } from '@kreislauf/read-models';
 import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import { DataSource } from 'typeorm';
 import { createApi } from '../apps/api/src/bootstrap';
-import { ExecuteNetworkCommand } from '../apps/api/src/networks/network.commands';
+import { NetworkWrites } from '../apps/api/src/networks/network.writes';
 import { CommandContext } from '../apps/api/src/write/command-context';
 import { coordinator, networkSetup, steeringGroup } from './goal-data';
 import { loadHistory } from './projection-bench';
@@ -36,7 +35,7 @@ export interface AuditExportResult {
 
 /**
  * The whole api on the given database, listening on a loopback port, with the projections off. A network
- * registered through the command bus, then `events` goal events in streams of 1,000 (a definition and
+ * registered through the network's writes, then `events` goal events in streams of 1,000 (a definition and
  * reviews) loaded straight into the store, then the audit log's projection caught up. Timed: one
  * `GET /networks/:id/audit?format=csv` over HTTP, read to the end and thrown away, while this process's
  * RSS is sampled every few milliseconds. Client and server share the process, so the growth is an upper
@@ -51,7 +50,7 @@ export async function benchAuditExport(url: string, events: number, log: (line: 
     const networkId = randomUUID();
     const cycleId = randomUUID();
     const context: CommandContext = { actor: coordinator, correlationId: randomUUID(), causationId: null, now: new Date() };
-    for (const command of networkSetup(networkId, cycleId, 0)) await app.get(CommandBus).execute(new ExecuteNetworkCommand(command, context));
+    for (const command of networkSetup(networkId, cycleId, 0)) await app.get(NetworkWrites).execute(command, context);
 
     const goalStreams = Array.from({ length: Math.ceil(events / EVENTS_PER_GOAL) }, (_, g) => {
       const goalId = randomUUID();

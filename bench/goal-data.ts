@@ -44,7 +44,7 @@ const OPERATIONAL_TITLES = [
 
 const pick = <T>(list: readonly T[], index: number): T => list[index % list.length];
 
-/** Network commands without facts from other streams: the same list goes to the command bus and to the decider. */
+/** Network commands without facts from other streams: the same list goes to the network's writes and to the decider. */
 export function networkSetup(networkId: string, cycleId: string, index: number): Exclude<NetworkRequest, { type: 'CloseCycle' | 'AdoptLeitbild' }>[] {
   const region = pick(REGIONS, index);
   return [

@@ -3,11 +3,10 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { CommandBus } from '@nestjs/cqrs';
 import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import autocannon from 'autocannon';
 import { createApi } from '../apps/api/src/bootstrap';
-import { DefineGoalCommand, ExecuteGoalCommand } from '../apps/api/src/goals/goal.commands';
+import { GoalWrites } from '../apps/api/src/goals/goal.writes';
 import { commandContext, setUpNetwork } from './bench-network';
 import { freePort } from './postgres';
 import { concretise, operationalDefinition } from './goal-data';
@@ -135,19 +134,19 @@ function reviewBody(n: number) {
   return { reviewedOn: '2026-06-15', assessment: ASSESSMENTS[n % ASSESSMENTS.length], evidence: 'Halbjahreszahlen der Lotsinnen' };
 }
 
-/** The network, its cycle in the steering phase and the goals, through the CommandBus of a short-lived app. */
+/** The network, its cycle in the steering phase and the goals, through the writes of a short-lived app. */
 async function setUp(url: string, secret: string, goals: number): Promise<{ networkId: string; goalIds: string[] }> {
   const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: url, AUTH_SECRET: secret, PROJECTIONS: 'off' });
   const app = await createApi({ config, databaseUrl: url, runProjections: false });
   await app.init();
   try {
-    const bus = app.get(CommandBus);
-    const { networkId, cycleId, parents } = await setUpNetwork(bus, STRATEGIC_GOALS);
+    const goalWrites = app.get(GoalWrites);
+    const { networkId, cycleId, parents } = await setUpNetwork(app, STRATEGIC_GOALS);
     const goalIds: string[] = [];
     for (let index = 0; index < goals; index++) {
       const goalId = randomUUID();
-      await bus.execute(new DefineGoalCommand(goalId, operationalDefinition(networkId, cycleId, parents[index % parents.length], index), commandContext()));
-      await bus.execute(new ExecuteGoalCommand(concretise(goalId, index), commandContext()));
+      await goalWrites.define(goalId, operationalDefinition(networkId, cycleId, parents[index % parents.length], index), commandContext());
+      await goalWrites.concretise(concretise(goalId, index), commandContext());
       goalIds.push(goalId);
     }
     return { networkId, goalIds };

@@ -17,7 +17,7 @@ import { benchCatchUp, benchReadAll, buildHistory, CatchUpResult, loadHistory, L
 import { formatNumber, round } from './stats';
 
 /**
- * npm run bench: appends per second through the command bus, projection catch-up per second, and beside
+ * npm run bench: appends per second through the writes the controllers call, projection catch-up per second, and beside
  * each the raw single-row INSERT rate of the same PostgreSQL in the same run. Progress goes to stderr,
  * the table and one JSON line (the last line) to stdout.
  *
@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       const raw = await rawInsertRate(url, clients, options.rawSeconds, samplePayload());
       progress(`  ${formatNumber(raw.rowsPerSecond)} rows/s`);
       await settle(url);
-      progress(`command bus, ${clients} client(s), ${options.goals} goals × ${COMMANDS_PER_GOAL.length} commands, projections ${projections ? 'in-process' : 'off'}`);
+      progress(`writes, ${clients} client(s), ${options.goals} goals × ${COMMANDS_PER_GOAL.length} commands, projections ${projections ? 'in-process' : 'off'}`);
       await quiet();
       const append = await benchAppends(url, clients, options.goals, projections);
       progress(`  ${formatNumber(append.eventsPerSecond)} events/s (${formatNumber(append.seconds, 1)} s)`);
@@ -256,7 +256,7 @@ function report(
       `synchronous_commit=${settings.synchronous_commit}, wal_sync_method=${settings.wal_sync_method}, shared_buffers=${settings.shared_buffers}`,
   );
   out.push(
-    `Appends: CommandBus of the full API app, fresh database per row; per goal ${COMMANDS_PER_GOAL.join(', ')} (one event each); ` +
+    `Appends: the writes of the full API app, fresh database per row; per goal ${COMMANDS_PER_GOAL.join(', ')} (one event each); ` +
       `${options.goals} goals = ${options.goals * COMMANDS_PER_GOAL.length} commands per row, each sender one command at a time.`,
   );
   out.push(

@@ -1,15 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { decideGoal, evolveGoal, GoalEvent, goalEventOccurredOn, initialGoalState, upcast } from '@kreislauf/domain';
 import { EVENT_STORE, EventStore, NewEvent } from '@kreislauf/event-store';
 import { issueEmbeddedToken, loadConfig, ReadModelPositions } from '@kreislauf/storage';
 import { register } from 'prom-client';
 import { createApi } from '../apps/api/src/bootstrap';
-import { DefineGoalCommand, ExecuteGoalCommand } from '../apps/api/src/goals/goal.commands';
+import { GoalWrites } from '../apps/api/src/goals/goal.writes';
 import { GetGoal } from '../apps/api/src/goals/goal.queries';
-import { ExecuteNetworkCommand } from '../apps/api/src/networks/network.commands';
+import { NetworkWrites } from '../apps/api/src/networks/network.writes';
 import { CommandContext } from '../apps/api/src/write/command-context';
 import { CpuUse, measureCpu } from './cpu';
 import { concretise, coordinator, measurement, networkSetup, operationalDefinition, review, steeringGroup, strategicDefinition } from './goal-data';
@@ -56,7 +56,7 @@ export interface ReadTiming {
 /**
  * The whole API application on a fresh database with the projections in-process: a network with an open
  * cycle, a strategic goal, and an operational goal with `goalEvents` events (defined and concretised through
- * the CommandBus, then measurements with a review every REVIEW_EVERY events, decided by the goal's decider
+ * the writes, then measurements with a review every REVIEW_EVERY events, decided by the goal's decider
  * and appended APPEND_SIZE at a time). Then, one read at a time, `readCount` timed reads of each kind after
  * WARMUP_READS untimed ones, over HTTP on the loopback interface and through the QueryBus.
  */
@@ -67,7 +67,8 @@ export async function benchTimeTravel(url: string, goalEvents = 1000, readCount 
   await app.init();
   await app.listen(0, '127.0.0.1');
   try {
-    const bus = app.get(CommandBus);
+    const networks = app.get(NetworkWrites);
+    const goals = app.get(GoalWrites);
     const queries = app.get(QueryBus);
     const context = (actor = coordinator): CommandContext => ({ actor, correlationId: randomUUID(), causationId: null, now: new Date() });
 
@@ -75,12 +76,12 @@ export async function benchTimeTravel(url: string, goalEvents = 1000, readCount 
     const networkId = randomUUID();
     const cycleId = randomUUID();
     const setup = networkSetup(networkId, cycleId, 0);
-    for (const command of setup) await bus.execute(new ExecuteNetworkCommand(command, context()));
+    for (const command of setup) await networks.execute(command, context());
     const parentId = randomUUID();
-    await bus.execute(new DefineGoalCommand(parentId, strategicDefinition(networkId, cycleId, 0), context(steeringGroup)));
+    await goals.define(parentId, strategicDefinition(networkId, cycleId, 0), context(steeringGroup));
     const goalId = randomUUID();
-    await bus.execute(new DefineGoalCommand(goalId, operationalDefinition(networkId, cycleId, parentId, 0), context()));
-    await bus.execute(new ExecuteGoalCommand(concretise(goalId, 0), context()));
+    await goals.define(goalId, operationalDefinition(networkId, cycleId, parentId, 0), context());
+    await goals.concretise(concretise(goalId, 0), context());
     // The rest decided by the goal's decider as the handler would, appended APPEND_SIZE events at a time.
     const store = app.get<EventStore>(EVENT_STORE);
     let state = (await store.readStream(`goal-${goalId}`)).map((event) => upcast(event) as unknown as GoalEvent).reduce(evolveGoal, initialGoalState);

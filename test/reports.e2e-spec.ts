@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CommandBus } from '@nestjs/cqrs';
 import { ReadModelPositions } from '@kreislauf/storage';
 import type { Response } from 'supertest';
 import { ROLES } from '../apps/api/src/access/access-policy';
 import { DEMO_NETWORK_ID, demoCycle } from '../apps/api/src/demo/demo-network';
+import { demoWritesOf } from '../apps/api/src/demo/demo-writes';
 import { loadDemoNetworks } from '../apps/api/src/demo/load-demo';
 import { PersonalDataVault } from '../apps/api/src/people/personal-data-vault';
 import { startTestApi, TestApi } from './support/test-api';
@@ -581,7 +581,7 @@ describe('the demo network’s progress report', () => {
   let api: TestApi;
   beforeAll(async () => {
     api = await startTestApi();
-    await loadDemoNetworks(api.app.get(CommandBus), api.app.get(PersonalDataVault));
+    await loadDemoNetworks(demoWritesOf(api.app), api.app.get(PersonalDataVault));
     if (!(await api.app.get(ReadModelPositions).waitForHead(60_000))) throw new Error('read models did not catch up');
     await api.grant('funder', DEMO_NETWORK_ID);
   });

@@ -1,9 +1,9 @@
 import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
-import { CommandBus } from '@nestjs/cqrs';
 import { loadConfig, StorageModule } from '@kreislauf/storage';
 import { DEMO_CYCLE_ID, DEMO_NETWORK_ID } from '../apps/api/src/demo/demo-network';
 import { KALK_NETWORK_ID } from '../apps/api/src/demo/kalk-network';
+import { demoWritesOf } from '../apps/api/src/demo/demo-writes';
 import { loadDemoNetworks } from '../apps/api/src/demo/load-demo';
 import { VIERSEN_NEXT_CYCLE_ID, VIERSEN_ROUND_AFTER_ID, VIERSEN_ROUND_BEFORE_ID } from '../apps/api/src/demo/viersen-assessments';
 import { PersonalDataVault } from '../apps/api/src/people/personal-data-vault';
@@ -55,15 +55,15 @@ describe('the service', () => {
     });
 
     it('loads the demo networks once: loading them twice changes nothing', async () => {
-      const commands = api.app.get(CommandBus);
+      const writes = demoWritesOf(api.app);
       const vault = api.app.get(PersonalDataVault);
       const db = new Client({ connectionString: api.database.url });
       await db.connect();
       const stored = async () => (await db.query('SELECT count(*)::int AS n, max(global_position)::text AS last FROM events')).rows[0];
       try {
-        expect(await loadDemoNetworks(commands, vault)).toEqual([DEMO_NETWORK_ID, KALK_NETWORK_ID]);
+        expect(await loadDemoNetworks(writes, vault)).toEqual([DEMO_NETWORK_ID, KALK_NETWORK_ID]);
         const afterFirst = await stored();
-        expect(await loadDemoNetworks(commands, vault)).toEqual([]);
+        expect(await loadDemoNetworks(writes, vault)).toEqual([]);
         expect(await stored()).toEqual(afterFirst);
         // Each demo person is of the network that names them, so its coordinators may erase them and nobody else.
         const { rows } = await db.query(`SELECT DISTINCT network_id FROM personal_data_keys`);

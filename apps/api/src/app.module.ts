@@ -10,9 +10,9 @@ import { AccessGuard } from './access/access.guard';
 import { ResourceDirectory } from './access/resource-directory';
 import { TokenVerifier } from './access/token-verifier';
 import { MetricsController } from './health/metrics.controller';
-import { DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler } from './goals/goal-command.handlers';
 import { GetGoalHandler, GetGoalHistoryHandler } from './goals/goal.queries';
 import { GoalsController } from './goals/goals.controller';
+import { GoalWrites } from './goals/goal.writes';
 import { HealthController } from './health/health.controller';
 import { ProjectionLagMetric } from './health/projection-lag.metric';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
@@ -20,7 +20,6 @@ import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestLogging } from './http/request-logging';
 import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
-import { NetworkCommandHandler } from './networks/network-command.handler';
 import { NetworkRolesController } from './networks/network-roles.controller';
 import { GetCycleOverviewHandler } from './networks/cycle-overview.query';
 import { GetCycleBoardHandler, GetNetworkHandler, GetNetworkRolesHandler, GetReviewsDueHandler } from './networks/network.queries';
@@ -28,6 +27,7 @@ import { DecisionViews } from './decisions/decision-views';
 import { LeitbildController } from './leitbild/leitbild.controller';
 import { GetLeitbildHandler } from './leitbild/leitbild.queries';
 import { NetworksController } from './networks/networks.controller';
+import { NetworkWrites } from './networks/network.writes';
 import { MeController } from './me/me.controller';
 import { OFFER_CONTROLLERS, OFFER_PROVIDERS } from './offers/offers.providers';
 import { PEOPLE_CONTROLLERS, PEOPLE_PROVIDERS } from './people/people.providers';
@@ -42,7 +42,6 @@ import { MultiStreamCompletion } from './write/multi-stream-completion';
 import { WriteTransactions } from './write/write-transactions';
 import { ReadModelFacts } from './write/read-model-facts';
 
-const commandHandlers = [NetworkCommandHandler, DefineGoalHandler, ExecuteGoalHandler, ReorientGoalHandler];
 const queryHandlers = [GetNetworkHandler, GetCycleBoardHandler, GetReviewsDueHandler, GetNetworkRolesHandler, GetGoalHandler, GetGoalHistoryHandler, GetLeitbildHandler, GetCycleOverviewHandler];
 
 @Module({})
@@ -66,7 +65,8 @@ export class AppModule {
       ],
       controllers: [MeController, NetworksController, NetworkRolesController, CyclesController, LeitbildController, GoalsController, ...STRUCTURE_CONTROLLERS, ...OFFER_CONTROLLERS, ...ASSESSMENT_CONTROLLERS, ...AUDIT_LOG_CONTROLLERS, ...AUDIT_CHAIN_CONTROLLERS, ...TIME_TRAVEL_CONTROLLERS, ...PEOPLE_CONTROLLERS, ...REPORT_CONTROLLERS, HealthController],
       providers: [
-        ...commandHandlers,
+        NetworkWrites,
+        GoalWrites,
         ...queryHandlers,
         WriteTransactions,
         MultiStreamCompletion,

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { closeOnSignals, exitWithStartFailure, loadConfig, resolveDatabase } from '@kreislauf/storage';
 import { createApi, listen } from './bootstrap';
+import { demoWritesOf } from './demo/demo-writes';
 import { loadDemoNetworks } from './demo/load-demo';
 import { PersonalDataVault } from './people/personal-data-vault';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = new Logger('kreislauf');
   logger.log(`listening on ${address} (OpenAPI at /api/docs)`);
   if (process.argv.includes('--demo')) {
-    const loaded = await loadDemoNetworks(app.get(CommandBus), app.get(PersonalDataVault));
+    const loaded = await loadDemoNetworks(demoWritesOf(app), app.get(PersonalDataVault));
     logger.log(loaded.length > 0 ? `demo networks loaded: ${loaded.join(', ')}` : 'demo networks present already');
   }
 }

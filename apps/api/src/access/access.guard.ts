@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { isUUID } from 'class-validator';
 import { invalidUuid } from '../http/params';
 import { ProblemException } from '../http/problem';
+import { RequestActor } from '../http/request-context';
 import { ACCESS_POLICY, Role, ROLES } from './access-policy';
 import { ACCESS_RULE, AccessRule, PUBLIC_ROUTE, ResourceScope } from './access.decorator';
 import { Principal } from './principal';
@@ -12,10 +13,8 @@ import { ResourceDirectory } from './resource-directory';
 import { TokenVerifier } from './token-verifier';
 
 /** What the guard learned about a request: who acts, in which role, in which network. */
-export interface RequestAccess {
+export interface RequestAccess extends RequestActor {
   principal: Principal;
-  actor: { userId: string; displayName?: string; role: string };
-  networkId: string | null;
 }
 
 export type RequestWithAccess = Request & { access?: RequestAccess };

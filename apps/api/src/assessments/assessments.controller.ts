@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -12,9 +12,9 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext, ScopedNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { DefineGoalFromPriorityCommand, ExecuteAssessmentCommand, OpenAssessmentCommand } from './assessment.commands';
 import { CloseAssessmentDto, ComparisonQueryDto, OpenAssessmentDto, PrioritiseItemDto, SubmitRatingsDto } from './assessment.dto';
 import { CompareAssessments, GetAssessment, GetAssessmentAgenda, ListAssessments } from './assessment.queries';
+import { AssessmentWrites } from './assessment.writes';
 
 const scope = { kind: 'assessment', param: 'assessmentId' } as const;
 const ITEM_KEY = /^[a-z0-9_.]{1,80}$/;
@@ -36,7 +36,7 @@ const ItemKeyParam = () =>
 @Controller('networks')
 export class NetworkAssessmentsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly assessments: AssessmentWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -54,7 +54,7 @@ export class NetworkAssessmentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const opening = { ...body, networkId, dimensionKeys: [...body.dimensionKeys], raters: [...body.raters] };
-    return withETag(response, await this.commands.execute(new OpenAssessmentCommand(randomUUID(), opening, context)));
+    return withETag(response, await this.assessments.open(randomUUID(), opening, context));
   }
 
   @Get(':networkId/assessments')
@@ -72,7 +72,7 @@ export class NetworkAssessmentsController {
 @Controller('assessments')
 export class AssessmentsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly assessments: AssessmentWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -107,7 +107,7 @@ export class AssessmentsController {
   ) {
     const ratings = body.ratings.map(({ itemKey, rating, comment }) => ({ itemKey, rating, comment: comment ?? '' }));
     const command = { type: 'SubmitRatings' as const, assessmentId, data: { raterId: context.actor.userId, ratings, ratedOn: body.ratedOn } };
-    return withETag(response, await this.commands.execute(new ExecuteAssessmentCommand(command, context)));
+    return withETag(response, await this.assessments.submitRatings(command, context));
   }
 
   @Post(':assessmentId/close')
@@ -123,7 +123,7 @@ export class AssessmentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'CloseAssessment' as const, assessmentId, data: { closedOn: body.closedOn } };
-    return withETag(response, await this.commands.execute(new ExecuteAssessmentCommand(command, context)));
+    return withETag(response, await this.assessments.close(command, context));
   }
 
   @Get(':assessmentId/agenda')
@@ -148,7 +148,7 @@ export class AssessmentsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'PrioritiseItem' as const, assessmentId, data: { itemKey: body.itemKey, prioritisedOn: body.prioritisedOn, note: body.note ?? '' } };
-    return withETag(response, await this.commands.execute(new ExecuteAssessmentCommand(command, context)));
+    return withETag(response, await this.assessments.prioritise(command, context));
   }
 
   @Post(':assessmentId/priorities/:itemKey/goals')
@@ -174,7 +174,7 @@ export class AssessmentsController {
       decisionId: body.decisionId ?? null,
       principleKeys: body.principleKeys ?? [],
     };
-    return withETag(response, await this.commands.execute(new DefineGoalFromPriorityCommand(randomUUID(), { assessmentId, itemKey }, definition, context)));
+    return withETag(response, await this.assessments.defineGoalFromPriority(randomUUID(), { assessmentId, itemKey }, definition, context));
   }
 
   @Get(':assessmentId/comparison')

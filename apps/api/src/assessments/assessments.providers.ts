@@ -1,5 +1,4 @@
 import { Provider, Type } from '@nestjs/common';
-import { DefineGoalFromPriorityHandler, ExecuteAssessmentHandler, OpenAssessmentHandler, PublishFrameworkVersionHandler } from './assessment-command.handlers';
 import {
   CompareAssessmentsHandler,
   GetAssessmentAgendaHandler,
@@ -8,6 +7,7 @@ import {
   ListAssessmentsHandler,
   ListFrameworksHandler,
 } from './assessment.queries';
+import { AssessmentWrites, FrameworkWrites } from './assessment.writes';
 import { AssessmentsController, NetworkAssessmentsController } from './assessments.controller';
 import { FrameworkCatalogue } from './framework-catalogue';
 import { FrameworksController } from './frameworks.controller';
@@ -16,10 +16,8 @@ import { FrameworksController } from './frameworks.controller';
 export const ASSESSMENT_CONTROLLERS: Type[] = [FrameworksController, NetworkAssessmentsController, AssessmentsController];
 export const ASSESSMENT_PROVIDERS: Provider[] = [
   FrameworkCatalogue,
-  PublishFrameworkVersionHandler,
-  OpenAssessmentHandler,
-  ExecuteAssessmentHandler,
-  DefineGoalFromPriorityHandler,
+  FrameworkWrites,
+  AssessmentWrites,
   ListFrameworksHandler,
   GetFrameworkVersionHandler,
   ListAssessmentsHandler,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -10,9 +10,9 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { PublishFrameworkVersionCommand } from './assessment.commands';
 import { PublishFrameworkVersionDto } from './assessment.dto';
 import { GetFrameworkVersion, ListFrameworks } from './assessment.queries';
+import { FrameworkWrites } from './assessment.writes';
 
 const VersionParam = () =>
   Param(
@@ -31,7 +31,7 @@ const VersionParam = () =>
 @Controller('frameworks')
 export class FrameworksController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly frameworkWrites: FrameworkWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -82,6 +82,6 @@ export class FrameworksController {
         strategicQuestions: (dimension.strategicQuestions ?? []).map((question) => ({ key: question.key, text: { ...question.text } })),
       })),
     };
-    return withETag(response, await this.commands.execute(new PublishFrameworkVersionCommand(frameworkId, content, context)));
+    return withETag(response, await this.frameworkWrites.publishVersion(frameworkId, content, context));
   }
 }

@@ -1,4 +1,3 @@
-import { CommandBus } from '@nestjs/cqrs';
 import {
   bodyDecider,
   BodyState,
@@ -15,19 +14,11 @@ import {
   PersonalData,
   SECTOR_KEYS,
 } from '@kreislauf/domain';
-import { ExecuteNetworkCommand } from '../networks/network.commands';
 import { PersonalDataVault } from '../people/personal-data-vault';
-import {
-  ChangeBodyMembersCommand,
-  DissolveBodyCommand,
-  EstablishBodyCommand,
-  ExecuteMeetingCommand,
-  ExecuteOrganisationCommand,
-  JoinOrganisationCommand,
-  RecordAttendanceCommand,
-  ScheduleMeetingCommand,
-} from '../structure/structure.commands';
-import { CommandContext } from '../write/command-context';
+import { CommandContext, WriteResult } from '../write/command-context';
+import { DemoWrites } from './demo-writes';
+
+type KalkWrites = Pick<DemoWrites, 'networks' | 'organisations' | 'bodies' | 'meetings'>;
 import {
   KALK_AK_KITAS_ID,
   KALK_AK_TRANSITION_ID,
@@ -181,62 +172,62 @@ describe('the Kalk demo network', () => {
 });
 
 /**
- * Replays what loadKalkNetwork sends through the domain's deciders, with the facts the handlers would load:
+ * Replays what loadKalkNetwork sends through the domain's deciders, with the facts the writes would load:
  * every write must be accepted, in the order the loader sends it.
  */
-class DeciderBus {
+class DeciderWrites {
   readonly sent: string[] = [];
   private readonly network = new Map<string, NetworkState>();
   private readonly organisations = new Map<string, OrganisationState>();
   private readonly bodies = new Map<string, BodyState>();
   private readonly meetings = new Map<string, MeetingState>();
 
-  async execute(command: object): Promise<unknown> {
-    this.sent.push(command.constructor.name);
-    if (command instanceof ExecuteNetworkCommand) return this.write(networkDecider, this.network, command.command.networkId, command.command as NetworkCommand);
-    if (command instanceof JoinOrganisationCommand) {
-      const { organisationId, data } = command;
-      const facts = { network: this.registered(data.networkId) };
-      return this.write(organisationDecider, this.organisations, organisationId, { type: 'JoinOrganisation', organisationId, data, facts });
-    }
-    if (command instanceof ExecuteOrganisationCommand) return this.write(organisationDecider, this.organisations, command.command.organisationId, command.command);
-    if (command instanceof EstablishBodyCommand) {
-      const { bodyId, data } = command;
-      const facts = this.membershipFacts(data.networkId, data.members);
-      return this.write(bodyDecider, this.bodies, bodyId, { type: 'EstablishBody', bodyId, data, facts });
-    }
-    if (command instanceof ChangeBodyMembersCommand) {
-      const { bodyId, data } = command;
-      const state = this.bodies.get(bodyId)!;
-      const facts = this.membershipFacts(state.status === 'none' ? '' : state.networkId, data.members);
-      return this.write(bodyDecider, this.bodies, bodyId, { type: 'ChangeBodyMembers', bodyId, data, facts });
-    }
-    if (command instanceof DissolveBodyCommand) return this.write(bodyDecider, this.bodies, command.command.bodyId, command.command);
-    if (command instanceof ScheduleMeetingCommand) {
-      const body = this.bodies.get(command.data.bodyId) ?? bodyDecider.initialState;
-      const facts = {
-        body: body.status === 'none' ? null : { networkId: body.networkId, status: body.status, establishedOn: body.establishedOn, dissolvedOn: body.dissolvedOn },
-      };
-      const { meetingId, data } = command;
-      return this.write(meetingDecider, this.meetings, meetingId, { type: 'ScheduleMeeting', meetingId, data, facts });
-    }
-    if (command instanceof RecordAttendanceCommand) {
-      const meeting = this.meetings.get(command.meetingId)!;
-      const body = meeting.status === 'none' ? bodyDecider.initialState : (this.bodies.get(meeting.bodyId) ?? bodyDecider.initialState);
-      const organisations = Object.fromEntries(command.data.attendance.map((id) => [id, this.namedOrganisation(id)]));
-      const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds, organisations };
-      const { meetingId, data } = command;
-      return this.write(meetingDecider, this.meetings, meetingId, { type: 'RecordAttendance', meetingId, data, facts });
-    }
-    if (command instanceof ExecuteMeetingCommand) {
-      const meetingCommand = command.command;
-      if (meetingCommand.type === 'RecordDecision') return this.write(meetingDecider, this.meetings, meetingCommand.meetingId, meetingCommand);
-      const { proposedByOrganisationId } = meetingCommand.data;
-      const facts = { proposer: proposedByOrganisationId === null ? null : this.namedOrganisation(proposedByOrganisationId) };
-      return this.write(meetingDecider, this.meetings, meetingCommand.meetingId, { ...meetingCommand, facts });
-    }
-    throw new Error(`Unexpected command ${command.constructor.name}`);
-  }
+  readonly writes: KalkWrites = {
+    networks: {
+      execute: async (command) => this.write('network', networkDecider, this.network, command.networkId, command as NetworkCommand),
+    },
+    organisations: {
+      join: async (organisationId, data) => {
+        const facts = { network: this.registered(data.networkId) };
+        return this.write('organisation', organisationDecider, this.organisations, organisationId, { type: 'JoinOrganisation', organisationId, data, facts });
+      },
+      leave: async (command) => this.write('organisation', organisationDecider, this.organisations, command.organisationId, command),
+    },
+    bodies: {
+      establish: async (bodyId, data) => {
+        const facts = this.membershipFacts(data.networkId, data.members);
+        return this.write('body', bodyDecider, this.bodies, bodyId, { type: 'EstablishBody', bodyId, data, facts });
+      },
+      changeMembers: async (bodyId, data) => {
+        const state = this.bodies.get(bodyId)!;
+        const facts = this.membershipFacts(state.status === 'none' ? '' : state.networkId, data.members);
+        return this.write('body', bodyDecider, this.bodies, bodyId, { type: 'ChangeBodyMembers', bodyId, data, facts });
+      },
+      dissolve: async (command) => this.write('body', bodyDecider, this.bodies, command.bodyId, command),
+    },
+    meetings: {
+      schedule: async (meetingId, data) => {
+        const body = this.bodies.get(data.bodyId) ?? bodyDecider.initialState;
+        const facts = {
+          body: body.status === 'none' ? null : { networkId: body.networkId, status: body.status, establishedOn: body.establishedOn, dissolvedOn: body.dissolvedOn },
+        };
+        return this.write('meeting', meetingDecider, this.meetings, meetingId, { type: 'ScheduleMeeting', meetingId, data, facts });
+      },
+      recordAttendance: async (meetingId, data) => {
+        const meeting = this.meetings.get(meetingId)!;
+        const body = meeting.status === 'none' ? bodyDecider.initialState : (this.bodies.get(meeting.bodyId) ?? bodyDecider.initialState);
+        const organisations = Object.fromEntries(data.attendance.map((id) => [id, this.namedOrganisation(id)]));
+        const facts = { bodyMemberIds: body.status === 'none' ? [] : body.memberIds, organisations };
+        return this.write('meeting', meetingDecider, this.meetings, meetingId, { type: 'RecordAttendance', meetingId, data, facts });
+      },
+      proposeTopic: async (command) => {
+        const { proposedByOrganisationId } = command.data;
+        const facts = { proposer: proposedByOrganisationId === null ? null : this.namedOrganisation(proposedByOrganisationId) };
+        return this.write('meeting', meetingDecider, this.meetings, command.meetingId, { ...command, facts });
+      },
+      recordDecision: async (command) => this.write('meeting', meetingDecider, this.meetings, command.meetingId, command),
+    },
+  };
 
   private namedOrganisation(organisationId: string): { networkId: string } | null {
     const state = this.organisations.get(organisationId);
@@ -247,10 +238,12 @@ class DeciderBus {
     return { organisations: this.organisations, bodies: this.bodies, meetings: this.meetings };
   }
 
-  private write<C, E, S>(decider: Decider<C, E, S>, states: Map<string, S>, id: string, command: C): { id: string } {
+  private write<C, E, S>(stream: string, decider: Decider<C, E, S>, states: Map<string, S>, id: string, command: C): WriteResult & { leitbildVersion?: number } {
+    this.sent.push(stream);
     const state = states.get(id) ?? decider.initialState;
-    states.set(id, decider.decide(command, state).reduce(decider.evolve, state));
-    return { id };
+    const events = decider.decide(command, state);
+    states.set(id, events.reduce(decider.evolve, state));
+    return { id, version: events.length - 1, position: '0.0' };
   }
 
   private registered(networkId: string): { registered: boolean } {
@@ -275,9 +268,9 @@ describe('loadKalkNetwork', () => {
   } as unknown as PersonalDataVault;
 
   it('sends every write in an order the deciders accept', async () => {
-    const bus = new DeciderBus();
-    await expect(loadKalkNetwork(bus as unknown as CommandBus, vault, context)).resolves.toBe(KALK_NETWORK_ID);
-    const { organisations, bodies, meetings } = bus.state();
+    const replay = new DeciderWrites();
+    await expect(loadKalkNetwork(replay.writes, vault, context)).resolves.toBe(KALK_NETWORK_ID);
+    const { organisations, bodies, meetings } = replay.state();
     expect(organisations.size).toBe(30);
     expect([...organisations.values()].filter((state) => state.status === 'left')).toHaveLength(1);
     expect(bodies.get(KALK_AK_TRANSITION_ID)).toMatchObject({ status: 'dissolved' });
@@ -289,15 +282,19 @@ describe('loadKalkNetwork', () => {
   });
 
   it('writes nothing more when the network is registered already', async () => {
-    const sent: unknown[] = [];
-    const bus = {
-      execute: async (command: unknown) => {
-        sent.push(command);
-        throw new NetworkAlreadyRegistered(KALK_NETWORK_ID);
+    const replay = new DeciderWrites();
+    const sent: string[] = [];
+    const writes: KalkWrites = {
+      ...replay.writes,
+      networks: {
+        execute: async (command) => {
+          sent.push(command.type);
+          throw new NetworkAlreadyRegistered(KALK_NETWORK_ID);
+        },
       },
-    } as unknown as CommandBus;
-    await expect(loadKalkNetwork(bus, vault, context)).resolves.toBeNull();
-    expect(sent).toHaveLength(1);
-    expect(sent[0]).toBeInstanceOf(ExecuteNetworkCommand);
+    };
+    await expect(loadKalkNetwork(writes, vault, context)).resolves.toBeNull();
+    expect(sent).toEqual(['RegisterNetwork']);
+    expect(replay.sent).toEqual([]);
   });
 });

@@ -1,18 +1,7 @@
-import { CommandBus } from '@nestjs/cqrs';
 import { BodyKind, BodyMember, DecisionSubject, NetworkAlreadyRegistered, OrganisationDescription, PersonalData, SealedPersonalData } from '@kreislauf/domain';
-import { ExecuteNetworkCommand } from '../networks/network.commands';
 import { PersonalDataVault } from '../people/personal-data-vault';
-import {
-  ChangeBodyMembersCommand,
-  DissolveBodyCommand,
-  EstablishBodyCommand,
-  ExecuteMeetingCommand,
-  ExecuteOrganisationCommand,
-  JoinOrganisationCommand,
-  RecordAttendanceCommand,
-  ScheduleMeetingCommand,
-} from '../structure/structure.commands';
 import { CommandContext } from '../write/command-context';
+import { DemoWrites } from './demo-writes';
 
 /**
  * A second demo network, built from the public self-description of the Kalker Netzwerk für Familien (Köln:
@@ -856,13 +845,13 @@ interface Step {
 }
 
 /**
- * Loads the Kalk network through the command bus, as its coordinators would enter it, in the order things
+ * Loads the Kalk network through the writes the controllers call, as its coordinators would enter it, in the order things
  * happened. Returns the network id, or null when it is there already (then nothing is written).
  */
-export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataVault, context: () => CommandContext): Promise<string | null> {
+export async function loadKalkNetwork(writes: Pick<DemoWrites, 'networks' | 'organisations' | 'bodies' | 'meetings'>, vault: PersonalDataVault, context: () => CommandContext): Promise<string | null> {
   const networkId = KALK_NETWORK_ID;
   try {
-    await commands.execute(new ExecuteNetworkCommand({ type: 'RegisterNetwork', networkId, data: kalkNetwork }, context()));
+    await writes.networks.execute({ type: 'RegisterNetwork', networkId, data: kalkNetwork }, context());
   } catch (error) {
     if (error instanceof NetworkAlreadyRegistered) return null;
     throw error;
@@ -887,7 +876,7 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
     steps.push({
       on: joinedOn,
       rank: 0,
-      run: async () => commands.execute(new JoinOrganisationCommand(id, { ...description, contactPerson: await seal(contactPerson), networkId, joinedOn }, context())),
+      run: async () => writes.organisations.join(id, { ...description, contactPerson: await seal(contactPerson), networkId, joinedOn }, context()),
     });
   }
   for (const body of kalkBodies) {
@@ -896,14 +885,14 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
       on: establishedOn,
       rank: 1,
       run: async () =>
-        commands.execute(new EstablishBodyCommand(id, { networkId, kind, name, meetingsPerYear, members: await sealMembers(body.members), establishedOn }, context())),
+        writes.bodies.establish(id, { networkId, kind, name, meetingsPerYear, members: await sealMembers(body.members), establishedOn }, context()),
     });
     for (const { changedOn, members } of body.memberChanges) {
-      steps.push({ on: changedOn, rank: 2, run: async () => commands.execute(new ChangeBodyMembersCommand(id, { members: await sealMembers(members), changedOn }, context())) });
+      steps.push({ on: changedOn, rank: 2, run: async () => writes.bodies.changeMembers(id, { members: await sealMembers(members), changedOn }, context()) });
     }
     if (body.dissolution) {
       const data = body.dissolution;
-      steps.push({ on: data.dissolvedOn, rank: 7, run: () => commands.execute(new DissolveBodyCommand({ type: 'DissolveBody', bodyId: id, data }, context())) });
+      steps.push({ on: data.dissolvedOn, rank: 7, run: () => writes.bodies.dissolve({ type: 'DissolveBody', bodyId: id, data }, context()) });
     }
   }
   for (const meeting of kalkMeetings) {
@@ -914,12 +903,10 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
       on: announcedOn,
       rank: 3,
       run: async () =>
-        commands.execute(
-          new ScheduleMeetingCommand(meetingId, { networkId, bodyId, scheduledFor, title, contactPerson: await seal(meeting.contactPerson) }, context()),
-        ),
+        writes.meetings.schedule(meetingId, { networkId, bodyId, scheduledFor, title, contactPerson: await seal(meeting.contactPerson) }, context()),
     });
     for (const data of meeting.topics) {
-      steps.push({ on: data.proposedOn, rank: 4, run: () => commands.execute(new ExecuteMeetingCommand({ type: 'ProposeTopic', meetingId, data }, context())) });
+      steps.push({ on: data.proposedOn, rank: 4, run: () => writes.meetings.proposeTopic({ type: 'ProposeTopic', meetingId, data }, context()) });
     }
     if (meeting.held) {
       const held = meeting.held;
@@ -927,8 +914,8 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
         on: held.heldOn,
         rank: 5,
         run: async () => {
-          await commands.execute(new RecordAttendanceCommand(meetingId, held, context()));
-          for (const data of meeting.decisions) await commands.execute(new ExecuteMeetingCommand({ type: 'RecordDecision', meetingId, data }, context()));
+          await writes.meetings.recordAttendance(meetingId, held, context());
+          for (const data of meeting.decisions) await writes.meetings.recordDecision({ type: 'RecordDecision', meetingId, data }, context());
         },
       });
     }
@@ -937,7 +924,7 @@ export async function loadKalkNetwork(commands: CommandBus, vault: PersonalDataV
   steps.push({
     on: leaving.leftOn,
     rank: 6,
-    run: () => commands.execute(new ExecuteOrganisationCommand({ type: 'LeaveOrganisation', organisationId, data: leaving }, context())),
+    run: () => writes.organisations.leave({ type: 'LeaveOrganisation', organisationId, data: leaving }, context()),
   });
 
   steps.sort((a, b) => (a.on === b.on ? a.rank - b.rank : a.on < b.on ? -1 : 1));

@@ -4,8 +4,8 @@ import { GoalEvent, GoalNotFound } from '@kreislauf/domain';
 import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreislauf/read-models';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { DecisionViews } from '../decisions/decision-views';
-import { PastEvents } from '../time-travel/past-events';
-import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
+import { PastEvents } from '../past/past-events';
+import { PastReadModels, ReadModelUse } from '../past/past-read-models';
 import { decisionIdOf, goalEventOf, goalHistoryEntries, GoalHistoryPage } from './goal-history';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -10,19 +10,19 @@ import { AsOfQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
-import { pastMoment } from '../time-travel/as-of';
+import { pastMoment } from '../http/as-of';
 import { CommandContext } from '../write/command-context';
-import { ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
 import { GOAL_HISTORY_PAGE_DEFAULT, GoalHistoryPageDto, GoalHistoryQueryDto } from './goal-history.dto';
 import { decodeHistoryCursor, GetGoal, GetGoalHistory } from './goal.queries';
+import { GoalWrites } from './goal.writes';
 
 @ApiTags('goals')
 @ApiBearerAuth()
 @Controller('goals')
 export class GoalsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly goals: GoalWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -40,7 +40,7 @@ export class GoalsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { ...body, measures: body.measures.map((measure) => ({ measureId: randomUUID(), ...measure })) };
-    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ConcretiseGoal', goalId, data }, context)));
+    return withETag(response, await this.goals.concretise({ type: 'ConcretiseGoal', goalId, data }, context));
   }
 
   @Post(':goalId/measurements')
@@ -54,7 +54,7 @@ export class GoalsController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'RecordMeasurement', goalId, data: { ...body } }, context)));
+    return withETag(response, await this.goals.recordMeasurement({ type: 'RecordMeasurement', goalId, data: { ...body } }, context));
   }
 
   @Post(':goalId/reviews')
@@ -68,7 +68,7 @@ export class GoalsController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new ExecuteGoalCommand({ type: 'ReviewGoal', goalId, data: { ...body, decisionId: body.decisionId ?? null } }, context)));
+    return withETag(response, await this.goals.review({ type: 'ReviewGoal', goalId, data: { ...body, decisionId: body.decisionId ?? null } }, context));
   }
 
   @Post(':goalId/reorientations')
@@ -88,7 +88,7 @@ export class GoalsController {
     const content = replacement
       ? { ...replacement, lifePhase: replacement.lifePhase ?? null, district: replacement.district ?? null }
       : null;
-    return withETag(response, await this.commands.execute(new ReorientGoalCommand(command, content, context)));
+    return withETag(response, await this.goals.reorient(command, content, context));
   }
 
   @Get(':goalId')

@@ -8,9 +8,9 @@ import { from, lastValueFrom, Observable, of } from 'rxjs';
 import { catchError, mergeMap } from 'rxjs/operators';
 import { DataSource } from 'typeorm';
 import { EventStoreTransaction } from '@kreislauf/event-store';
-import { RequestWithAccess } from '../access/access.guard';
 import { WriteTransactions } from '../write/write-transactions';
 import { ProblemException } from './problem';
+import { RequestWithActor } from './request-context';
 
 const KEY_PATTERN = /^[\w.:-]{1,200}$/;
 
@@ -44,7 +44,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
     if (!KEY_PATTERN.test(key)) {
       throw new ProblemException(HttpStatus.BAD_REQUEST, 'idempotency.invalid_key', 'Invalid Idempotency-Key', 'Use 1 to 200 letters, digits, ".", ":", "_" or "-"');
     }
-    const scope = `${(request as RequestWithAccess).access?.principal.userId ?? 'anonymous'} ${request.method} ${request.path}`;
+    const scope = `${(request as RequestWithActor).access?.actor.userId ?? 'anonymous'} ${request.method} ${request.path}`;
     const requestHash = createHash('sha256').update(JSON.stringify(request.body ?? null)).digest('hex');
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const response = context.switchToHttp().getResponse<Response>();

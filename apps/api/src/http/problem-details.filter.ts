@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import { DomainError } from '@kreislauf/domain';
 import { ConcurrencyError, DuplicateEventError } from '@kreislauf/event-store';
 import type { Response } from 'express';
+import { ReadModelsBehind } from '../write/read-models-behind.error';
 import { StaleVersion } from '../write/stale-version.error';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemType } from './problem';
 
@@ -37,6 +38,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof DomainError) {
       return body(DOMAIN_STATUS[error.kind], error.code, titleOf(error.code), error.message, error.details);
+    }
+    if (error instanceof ReadModelsBehind) {
+      return body(HttpStatus.SERVICE_UNAVAILABLE, 'read_model.behind', 'Read models are behind', error.message);
     }
     if (error instanceof StaleVersion) {
       return body(HttpStatus.CONFLICT, 'concurrency.stale_version', 'The resource has changed', error.message, {

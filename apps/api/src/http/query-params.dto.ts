@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
-import { IsMoment } from '../time-travel/as-of';
+import { IsMoment } from './as-of';
 import { IsCalendarDate } from './calendar-date.decorator';
 
 export class ReadQueryDto {

@@ -1,17 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { createParamDecorator, ExecutionContext, HttpStatus } from '@nestjs/common';
-import { RequestWithAccess } from '../access/access.guard';
+import type { Request } from 'express';
 import { CommandContext } from '../write/command-context';
 import { ProblemException } from './problem';
 
 const SAFE_HEADER = /^[\w.:-]{1,200}$/;
+
+/** What the access guard records on a request, as far as the HTTP layer reads it: who acts, and in which network. */
+export interface RequestActor {
+  actor: CommandContext['actor'];
+  networkId: string | null;
+}
+
+export type RequestWithActor = Request & { access?: RequestActor };
 
 /**
  * The command context of a request: the acting user as the access guard authenticated them (never a field
  * of the body), the correlation id, the request's clock and the If-Match version.
  */
 export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionContext): CommandContext => {
-  const request = ctx.switchToHttp().getRequest<RequestWithAccess>();
+  const request = ctx.switchToHttp().getRequest<RequestWithActor>();
   if (!request.access) throw new Error('RequestContext on a route without an access rule');
   const correlationId = request.header('x-correlation-id');
   if (correlationId !== undefined && !SAFE_HEADER.test(correlationId)) {
@@ -28,14 +36,14 @@ export const RequestContext = createParamDecorator((_: unknown, ctx: ExecutionCo
 
 /** The network the access guard found the route's resource in; null for one of no network, which only an administrator reaches. */
 export const ResourceNetworkId = createParamDecorator((_: unknown, ctx: ExecutionContext): string | null => {
-  const access = ctx.switchToHttp().getRequest<RequestWithAccess>().access;
+  const access = ctx.switchToHttp().getRequest<RequestWithActor>().access;
   if (!access) throw new Error('ResourceNetworkId on a route without an access rule');
   return access.networkId;
 });
 
 /** The network the access guard found the route's resource in. */
 export const ScopedNetworkId = createParamDecorator((_: unknown, ctx: ExecutionContext): string => {
-  const networkId = ctx.switchToHttp().getRequest<RequestWithAccess>().access?.networkId;
+  const networkId = ctx.switchToHttp().getRequest<RequestWithActor>().access?.networkId;
   if (!networkId) throw new Error('ScopedNetworkId on a route without a network scope');
   return networkId;
 });

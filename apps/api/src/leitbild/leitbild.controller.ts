@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -9,7 +9,7 @@ import { ReadQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
-import { ExecuteNetworkCommand } from '../networks/network.commands';
+import { NetworkWrites } from '../networks/network.writes';
 import { CommandContext } from '../write/command-context';
 import { AdoptLeitbildDto, DraftLeitbildDto } from './leitbild.dto';
 import { GetLeitbild } from './leitbild.queries';
@@ -31,7 +31,7 @@ const VersionParam = () =>
 @Controller('networks/:networkId/leitbild')
 export class LeitbildController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly networks: NetworkWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -57,7 +57,7 @@ export class LeitbildController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'DraftLeitbild' as const, networkId, data: { ...body, principles: body.principles.map(({ key, text }) => ({ key, text })) } };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+    return withETag(response, await this.networks.execute(command, context));
   }
 
   @Post('versions/:version/adoption')
@@ -75,6 +75,6 @@ export class LeitbildController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'AdoptLeitbild' as const, networkId, data: { version, ...body } };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+    return withETag(response, await this.networks.execute(command, context));
   }
 }

@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkNotFound, REORIENTATION_DECISIONS } from '@kreislauf/domain';
 import { CycleGoalRow, CycleRow, NetworkRow } from '@kreislauf/read-models';
 import { DataSource, EntityManager } from 'typeorm';
-import { PastEvents } from '../time-travel/past-events';
-import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
+import { PastEvents } from '../past/past-events';
+import { PastReadModels, ReadModelUse } from '../past/past-read-models';
 
 /** What the overview of cycles uses of the read models. */
 export const CYCLE_OVERVIEW_READ: ReadModelUse = { tables: ['rm_networks', 'rm_cycles', 'rm_cycle_goals'] };

@@ -1,5 +1,4 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { NetworkRequest } from '@kreislauf/domain';
 import type { Response } from 'express';
@@ -8,7 +7,7 @@ import { UuidParam, withETag } from '../http/params';
 import { RequestContext, ScopedNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ExecuteNetworkCommand } from './network.commands';
+import { NetworkWrites } from './network.writes';
 import { CloseCycleDto, EnterCyclePhaseDto } from './network.dto';
 
 /** Cycles live in their network's stream; the access guard has found which network that is. */
@@ -16,7 +15,7 @@ import { CloseCycleDto, EnterCyclePhaseDto } from './network.dto';
 @ApiBearerAuth()
 @Controller('cycles')
 export class CyclesController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly networks: NetworkWrites) {}
 
   @Post(':cycleId/phases')
   @Access('cycle.enter_phase', { kind: 'cycle', param: 'cycleId' })
@@ -49,6 +48,6 @@ export class CyclesController {
   }
 
   private async send(response: Response, command: NetworkRequest, context: CommandContext) {
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+    return withETag(response, await this.networks.execute(command, context));
   }
 }

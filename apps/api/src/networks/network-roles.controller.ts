@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -9,7 +9,7 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ExecuteNetworkCommand } from './network.commands';
+import { NetworkWrites } from './network.writes';
 import { RoleChangeDto } from './network.dto';
 import { GetNetworkRoles } from './network.queries';
 
@@ -19,7 +19,7 @@ import { GetNetworkRoles } from './network.queries';
 @Controller('networks/:networkId')
 export class NetworkRolesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly networks: NetworkWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -36,7 +36,7 @@ export class NetworkRolesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { userId: body.userId, role: body.role, grantedOn: body.on ?? today(context) };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand({ type: 'GrantRole', networkId, data }, context)));
+    return withETag(response, await this.networks.execute({ type: 'GrantRole', networkId, data }, context));
   }
 
   @Post('role-revocations')
@@ -51,7 +51,7 @@ export class NetworkRolesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { userId: body.userId, role: body.role, revokedOn: body.on ?? today(context) };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand({ type: 'RevokeRole', networkId, data }, context)));
+    return withETag(response, await this.networks.execute({ type: 'RevokeRole', networkId, data }, context));
   }
 
   @Get('roles')

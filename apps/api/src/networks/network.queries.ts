@@ -3,8 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkNotFound } from '@kreislauf/domain';
 import { averageProgress, CycleRow, GoalRow, NetworkRoleRow, NetworkRow } from '@kreislauf/read-models';
 import { DataSource, EntityManager, LessThanOrEqual, Raw } from 'typeorm';
-import { PastEvents } from '../time-travel/past-events';
-import { PastReadModels, ReadModelUse } from '../time-travel/past-read-models';
+import { PastEvents } from '../past/past-events';
+import { PastReadModels, ReadModelUse } from '../past/past-read-models';
 
 /** What a network read uses of the read models. */
 export const NETWORK_READ: ReadModelUse = { tables: ['rm_networks', 'rm_cycles'] };

@@ -1,19 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
-import { DefineGoalCommand } from '../goals/goal.commands';
 import { DefineGoalDto } from '../goals/goal.dto';
+import { GoalWrites } from '../goals/goal.writes';
 import { UuidParam, withETag } from '../http/params';
 import { AsOfQueryDto, CycleBoardQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
-import { pastMoment } from '../time-travel/as-of';
+import { pastMoment } from '../http/as-of';
 import { CommandContext } from '../write/command-context';
-import { ExecuteNetworkCommand } from './network.commands';
+import { NetworkWrites } from './network.writes';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
 import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
@@ -23,7 +23,8 @@ import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
 @Controller('networks')
 export class NetworksController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly networks: NetworkWrites,
+    private readonly goals: GoalWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -35,7 +36,7 @@ export class NetworksController {
   @ApiCreatedResponse({ type: WriteResponseDto })
   async register(@Body() body: RegisterNetworkDto, @RequestContext() context: CommandContext, @Res({ passthrough: true }) response: Response) {
     const command = { type: 'RegisterNetwork' as const, networkId: randomUUID(), data: { ...body, programme: body.programme ?? null } };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+    return withETag(response, await this.networks.execute(command, context));
   }
 
   @Get(':networkId')
@@ -63,7 +64,7 @@ export class NetworksController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'OpenCycle' as const, networkId, data: { cycleId: randomUUID(), ...body } };
-    return withETag(response, await this.commands.execute(new ExecuteNetworkCommand(command, context)));
+    return withETag(response, await this.networks.execute(command, context));
   }
 
   @Get(':networkId/cycles')
@@ -96,7 +97,7 @@ export class NetworksController {
       decisionId: body.decisionId ?? null,
       principleKeys: body.principleKeys ?? [],
     };
-    return withETag(response, await this.commands.execute(new DefineGoalCommand(randomUUID(), definition, context)));
+    return withETag(response, await this.goals.define(randomUUID(), definition, context));
   }
 
   @Get(':networkId/cycle-board')

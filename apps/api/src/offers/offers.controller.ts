@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -10,9 +10,9 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ListOfferCommand, ReviseOfferCommand, WithdrawOfferCommand } from './offer.commands';
 import { ListOfferDto, OfferLandscapeQueryDto, OfferLandscapeResponseDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
 import { GetOffer, GetOfferLandscape, ListOffers } from './offer.queries';
+import { OfferWrites } from './offer.writes';
 
 const RULES = 'The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, …';
 
@@ -22,7 +22,7 @@ const RULES = 'The provider is no current member organisation, a district is not
 @Controller('networks')
 export class NetworkOffersController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly offerWrites: OfferWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -40,7 +40,7 @@ export class NetworkOffersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const listing = { ...body, networkId, endsOn: body.endsOn ?? null };
-    return withETag(response, await this.commands.execute(new ListOfferCommand(randomUUID(), listing, context)));
+    return withETag(response, await this.offerWrites.list(randomUUID(), listing, context));
   }
 
   @Get(':networkId/offers')
@@ -68,7 +68,7 @@ export class NetworkOffersController {
 @Controller('offers')
 export class OffersController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly offerWrites: OfferWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -86,7 +86,7 @@ export class OffersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const revision = { ...body, endsOn: body.endsOn ?? null };
-    return withETag(response, await this.commands.execute(new ReviseOfferCommand(offerId, revision, context)));
+    return withETag(response, await this.offerWrites.revise(offerId, revision, context));
   }
 
   @Post(':offerId/withdrawal')
@@ -102,7 +102,7 @@ export class OffersController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'WithdrawOffer' as const, offerId, data: { ...body } };
-    return withETag(response, await this.commands.execute(new WithdrawOfferCommand(command, context)));
+    return withETag(response, await this.offerWrites.withdraw(command, context));
   }
 
   @Get(':offerId')

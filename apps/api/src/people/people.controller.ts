@@ -1,5 +1,4 @@
 import { Body, Controller, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
-import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsString, Length } from 'class-validator';
 import type { Response } from 'express';
@@ -9,7 +8,7 @@ import { UuidParam, withETag } from '../http/params';
 import { RequestContext, ResourceNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ErasePersonalDataCommand } from './erase-personal-data.handler';
+import { PersonWrites } from './person.writes';
 
 export class ErasePersonalDataDto {
   @IsCalendarDate({ description: 'The day the data is erased (the day the request was granted)' })
@@ -26,7 +25,7 @@ export class ErasePersonalDataDto {
 @ApiBearerAuth()
 @Controller('people')
 export class PeopleController {
-  constructor(private readonly commands: CommandBus) {}
+  constructor(private readonly people: PersonWrites) {}
 
   @Post(':personId/erasure')
   @Access('person.erase', { kind: 'person', param: 'personId' })
@@ -45,6 +44,6 @@ export class PeopleController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const command = { type: 'ErasePersonalData' as const, personId, networkId, erasedOn: body.erasedOn, reason: body.reason };
-    return withETag(response, await this.commands.execute(new ErasePersonalDataCommand(command, context)));
+    return withETag(response, await this.people.erasePersonalData(command, context));
   }
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { BodyMember } from '@kreislauf/domain';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -14,7 +14,7 @@ import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
 import { today } from './organisations.controller';
 import { sealPerson } from './personal-data-input';
-import { ChangeBodyMembersCommand, DissolveBodyCommand, EstablishBodyCommand, ScheduleMeetingCommand } from './structure.commands';
+import { BodyWrites, MeetingWrites } from './structure.writes';
 import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayQueryDto, ScheduleMeetingDto } from './structure.dto';
 import { GetBodiesOverview, GetBody } from './structure.queries';
 
@@ -23,7 +23,8 @@ import { GetBodiesOverview, GetBody } from './structure.queries';
 @Controller()
 export class BodiesController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly bodies: BodyWrites,
+    private readonly meetings: MeetingWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
     private readonly vault: PersonalDataVault,
@@ -42,7 +43,7 @@ export class BodiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { ...body, networkId, members: await this.members(body.members, networkId) };
-    return withETag(response, await this.commands.execute(new EstablishBodyCommand(randomUUID(), data, context)));
+    return withETag(response, await this.bodies.establish(randomUUID(), data, context));
   }
 
   @Get('networks/:networkId/bodies')
@@ -78,7 +79,7 @@ export class BodiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { members: await this.members(body.members, networkId), changedOn: body.changedOn };
-    return withETag(response, await this.commands.execute(new ChangeBodyMembersCommand(bodyId, data, context)));
+    return withETag(response, await this.bodies.changeMembers(bodyId, data, context));
   }
 
   @Post('bodies/:bodyId/dissolution')
@@ -92,7 +93,7 @@ export class BodiesController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new DissolveBodyCommand({ type: 'DissolveBody', bodyId, data: { ...body } }, context)));
+    return withETag(response, await this.bodies.dissolve({ type: 'DissolveBody', bodyId, data: { ...body } }, context));
   }
 
   @Post('bodies/:bodyId/meetings')
@@ -109,7 +110,7 @@ export class BodiesController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { networkId, bodyId, scheduledFor: body.scheduledFor, title: body.title, contactPerson: await sealPerson(this.vault, body.contactPerson, networkId) };
-    return withETag(response, await this.commands.execute(new ScheduleMeetingCommand(randomUUID(), data, context)));
+    return withETag(response, await this.meetings.schedule(randomUUID(), data, context));
   }
 
   private members(members: BodyMemberDto[], networkId: string): Promise<BodyMember[]> {

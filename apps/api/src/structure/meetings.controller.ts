@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -11,7 +11,7 @@ import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { periodReversed } from './organisations.controller';
-import { ExecuteMeetingCommand, RecordAttendanceCommand } from './structure.commands';
+import { MeetingWrites } from './structure.writes';
 import { DecisionsQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
 import { GetDecisions, GetMeeting } from './structure.queries';
 
@@ -20,7 +20,7 @@ import { GetDecisions, GetMeeting } from './structure.queries';
 @Controller()
 export class MeetingsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly meetings: MeetingWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
   ) {}
@@ -49,7 +49,7 @@ export class MeetingsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { topicId: randomUUID(), ...body, proposedByOrganisationId: body.proposedByOrganisationId ?? null };
-    return withETag(response, await this.commands.execute(new ExecuteMeetingCommand({ type: 'ProposeTopic', meetingId, data }, context)));
+    return withETag(response, await this.meetings.proposeTopic({ type: 'ProposeTopic', meetingId, data }, context));
   }
 
   @Post('meetings/:meetingId/attendance')
@@ -64,7 +64,7 @@ export class MeetingsController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new RecordAttendanceCommand(meetingId, { ...body }, context)));
+    return withETag(response, await this.meetings.recordAttendance(meetingId, { ...body }, context));
   }
 
   @Post('meetings/:meetingId/decisions')
@@ -80,7 +80,7 @@ export class MeetingsController {
     @Res({ passthrough: true }) response: Response,
   ) {
     const data = { decisionId: randomUUID(), text: body.text, subject: body.subject, topicId: body.topicId ?? null };
-    return withETag(response, await this.commands.execute(new ExecuteMeetingCommand({ type: 'RecordDecision', meetingId, data }, context)));
+    return withETag(response, await this.meetings.recordDecision({ type: 'RecordDecision', meetingId, data }, context));
   }
 
   @Get('networks/:networkId/decisions')

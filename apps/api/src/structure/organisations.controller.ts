@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
@@ -13,7 +13,7 @@ import { WriteResponseDto } from '../http/write-response.dto';
 import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
 import { sealPerson } from './personal-data-input';
-import { ExecuteOrganisationCommand, JoinOrganisationCommand } from './structure.commands';
+import { OrganisationWrites } from './structure.writes';
 import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
 
@@ -24,7 +24,7 @@ export const today = () => new Date().toISOString().slice(0, 10);
 @Controller()
 export class OrganisationsController {
   constructor(
-    private readonly commands: CommandBus,
+    private readonly organisations: OrganisationWrites,
     private readonly queries: QueryBus,
     private readonly readYourWrites: ReadYourWrites,
     private readonly vault: PersonalDataVault,
@@ -43,7 +43,7 @@ export class OrganisationsController {
   ) {
     const { joinedOn, ...description } = body;
     const data = { ...(await this.description(description, networkId)), networkId, joinedOn };
-    return withETag(response, await this.commands.execute(new JoinOrganisationCommand(randomUUID(), data, context)));
+    return withETag(response, await this.organisations.join(randomUUID(), data, context));
   }
 
   @Get('networks/:networkId/organisations')
@@ -91,7 +91,7 @@ export class OrganisationsController {
   ) {
     const { describedOn, ...description } = body;
     const data = { ...(await this.description(description, networkId)), describedOn };
-    return withETag(response, await this.commands.execute(new ExecuteOrganisationCommand({ type: 'DescribeOrganisation', organisationId, data }, context)));
+    return withETag(response, await this.organisations.describe({ type: 'DescribeOrganisation', organisationId, data }, context));
   }
 
   @Post('organisations/:organisationId/departure')
@@ -106,7 +106,7 @@ export class OrganisationsController {
     @RequestContext() context: CommandContext,
     @Res({ passthrough: true }) response: Response,
   ) {
-    return withETag(response, await this.commands.execute(new ExecuteOrganisationCommand({ type: 'LeaveOrganisation', organisationId, data: { ...body } }, context)));
+    return withETag(response, await this.organisations.leave({ type: 'LeaveOrganisation', organisationId, data: { ...body } }, context));
   }
 
   private async description(dto: OrganisationDescriptionDto, networkId: string) {

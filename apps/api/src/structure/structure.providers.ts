@@ -2,16 +2,7 @@ import { Provider, Type } from '@nestjs/common';
 import { BodiesController } from './bodies.controller';
 import { MeetingsController } from './meetings.controller';
 import { OrganisationsController } from './organisations.controller';
-import {
-  ChangeBodyMembersHandler,
-  DissolveBodyHandler,
-  EstablishBodyHandler,
-  ExecuteMeetingHandler,
-  ExecuteOrganisationHandler,
-  JoinOrganisationHandler,
-  RecordAttendanceHandler,
-  ScheduleMeetingHandler,
-} from './structure-command.handlers';
+import { BodyWrites, MeetingWrites, OrganisationWrites } from './structure.writes';
 import {
   GetBodiesOverviewHandler,
   GetBodyHandler,
@@ -25,14 +16,9 @@ import {
 /** Organisations, bodies, meetings and decisions: controllers and providers the api module registers. */
 export const STRUCTURE_CONTROLLERS: Type[] = [OrganisationsController, BodiesController, MeetingsController];
 export const STRUCTURE_PROVIDERS: Provider[] = [
-  JoinOrganisationHandler,
-  ExecuteOrganisationHandler,
-  EstablishBodyHandler,
-  ChangeBodyMembersHandler,
-  DissolveBodyHandler,
-  ScheduleMeetingHandler,
-  RecordAttendanceHandler,
-  ExecuteMeetingHandler,
+  OrganisationWrites,
+  BodyWrites,
+  MeetingWrites,
   GetOrganisationsOverviewHandler,
   GetOrganisationChangesHandler,
   GetOrganisationHandler,

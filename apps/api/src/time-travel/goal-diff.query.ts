@@ -3,8 +3,8 @@ import { CycleOpened, GoalNotFound } from '@kreislauf/domain';
 import { comparePositions, EventMetadata, StoredEvent } from '@kreislauf/event-store';
 import { GOAL_READ, GoalView, readGoal } from '../goals/goal.queries';
 import { FieldChange, fieldChanges } from './field-changes';
-import { PastEvents } from './past-events';
-import { PastReadModels } from './past-read-models';
+import { PastEvents } from '../past/past-events';
+import { PastReadModels } from '../past/past-read-models';
 
 /** An event recorded between the two moments that changed the goal. */
 export interface RecordedChange {

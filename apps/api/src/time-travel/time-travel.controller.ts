@@ -4,7 +4,7 @@ import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation
 import { Access } from '../access/access.decorator';
 import { UuidParam } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { parseMoment } from './as-of';
+import { parseMoment } from '../http/as-of';
 import { GetGoalDiff } from './goal-diff.query';
 import { GoalDiffQueryDto } from './time-travel.dto';
 

@@ -1,4 +1,4 @@
-import { IsMoment } from './as-of';
+import { IsMoment } from '../http/as-of';
 
 export class GoalDiffQueryDto {
   @IsMoment({ description: 'The earlier moment' })

@@ -68,7 +68,7 @@ export class EventSourcedExecutor {
     return { version, position };
   }
 
-  /** As execute, and also the events the decider decided (for a handler whose answer names what they created). */
+  /** As execute, and also the events the decider decided (for a write whose answer names what they created). */
   async executeReturningEvents<Command, Event extends DomainEvent<string, object>, State>(
     decider: Decider<Command, Event, State>,
     streamId: string,

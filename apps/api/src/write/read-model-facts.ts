@@ -1,10 +1,10 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ActiveGoalFact, DecisionFact, DecisionSubject } from '@kreislauf/domain';
 import { DecisionRow, GoalRow } from '@kreislauf/read-models';
 import { APP_CONFIG, AppConfig, ReadModelPositions } from '@kreislauf/storage';
 import { DataSource } from 'typeorm';
-import { ProblemException } from '../http/problem';
+import { ReadModelsBehind } from './read-models-behind.error';
 
 /**
  * Facts a decider needs from other streams that are found by a read model, not by a stream name: the
@@ -40,6 +40,6 @@ export class ReadModelFacts {
 
   private async caughtUp(): Promise<void> {
     if (await this.positions.waitForHead(this.config.READ_YOUR_WRITES_TIMEOUT_MS)) return;
-    throw new ProblemException(HttpStatus.SERVICE_UNAVAILABLE, 'read_model.behind', 'Read models are behind', 'The read models are catching up; retry shortly');
+    throw new ReadModelsBehind();
   }
 }

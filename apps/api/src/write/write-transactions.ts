@@ -8,7 +8,7 @@ export type StreamAccess = Pick<EventStore, 'append' | 'readStream'>;
 /**
  * One transaction per request where the store offers them: every append of the request, and the rows
  * written beside them (the Idempotency-Key record), commit together. Carried in AsyncLocalStorage so
- * that handlers deep in the CommandBus join it without passing it along.
+ * that the writes deep in a request join it without passing it along.
  */
 @Injectable()
 export class WriteTransactions {

@@ -42,7 +42,7 @@ export interface AssessmentItemRef {
   itemKey: string;
 }
 
-/** What the handler found about that round: its network and cycle, whether it has the item and marked it as a priority. */
+/** What the goal's writes found about that round: its network and cycle, whether it has the item and marked it as a priority. */
 export interface SourceItemFact {
   networkId: string;
   cycleId: string;
@@ -50,7 +50,7 @@ export interface SourceItemFact {
   prioritised: boolean;
 }
 
-/** What the handler found in the event store about the cycle and the parent goal: the decider checks it. */
+/** What the goal's writes found in the event store about the cycle and the parent goal: the decider checks it. */
 export interface DefinitionFacts {
   cycle: { networkId: string; status: 'open' | 'closed' } | null;
   parent: { networkId: string; level: GoalLevel; status: GoalStatus } | null;
@@ -59,7 +59,7 @@ export interface DefinitionFacts {
   principlesInForce: string[] | null;
 }
 
-/** What the handler found about the decision a review or reorientation names. */
+/** What the goal's writes found about the decision a review or reorientation names. */
 export interface DecisionFacts {
   decision: DecisionFact | null;
 }

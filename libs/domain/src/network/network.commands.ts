@@ -58,6 +58,6 @@ export interface RevokeRole {
 
 export type NetworkCommand = RegisterNetwork | OpenCycle | EnterCyclePhase | CloseCycle | GrantRole | RevokeRole | DraftLeitbild | AdoptLeitbild;
 
-/** A command as a client sends it: the facts from other streams are added by the handler. */
+/** A command as a client sends it: the facts from other streams are added by the network's writes. */
 export type WithoutFacts<C> = C extends { facts: unknown } ? Omit<C, 'facts'> : C;
 export type NetworkRequest = WithoutFacts<NetworkCommand>;

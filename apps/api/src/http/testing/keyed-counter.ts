@@ -33,7 +33,7 @@ export function keyedCounterApi(store: EventStore, dataSource: DataSource) {
   async function post(key: string, streamId: string, note: string, afterAppend: () => Promise<void> = async () => undefined) {
     const headers: Record<string, string> = {};
     const response = { statusCode: 201, status: (code: number) => (response.statusCode = code), setHeader: (name: string, value: string) => (headers[name.toLowerCase()] = value) };
-    const request = { method: 'POST', path: `/api/v1/counters/${streamId}`, body: { note }, header: (name: string) => (name === 'idempotency-key' ? key : undefined), access: { principal: { userId: 'u-1' } } };
+    const request = { method: 'POST', path: `/api/v1/counters/${streamId}`, body: { note }, header: (name: string) => (name === 'idempotency-key' ? key : undefined), access: { actor: { userId: 'u-1', role: 'coordinator' }, networkId: null } };
     const http = { getRequest: () => request, getResponse: () => response };
     const execution = { switchToHttp: () => http, getHandler: () => post } as unknown as ExecutionContext;
     const handler: CallHandler = {

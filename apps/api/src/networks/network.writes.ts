@@ -1,22 +1,23 @@
-import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { NetworkCommand, networkDecider, networkEventOccurredOn, NetworkRequest } from '@kreislauf/domain';
-import { WriteResult } from '../write/command-context';
+import { Injectable } from '@nestjs/common';
+import { NetworkCommand, networkDecider, networkEventOccurredOn, NetworkRequest, networkStreamOf } from '@kreislauf/domain';
+import { CommandContext, WriteResult } from '../write/command-context';
 import { EventSourcedExecutor } from '../write/event-sourced-executor';
 import { ReadModelFacts } from '../write/read-model-facts';
-import { ExecuteNetworkCommand } from './network.commands';
 
-export const networkStream = (networkId: string) => `network-${networkId}`;
-
-@CommandHandler(ExecuteNetworkCommand)
-export class NetworkCommandHandler implements ICommandHandler<ExecuteNetworkCommand, WriteResult & { leitbildVersion?: number }> {
+/**
+ * Every write to a network's stream (registration, cycles, roles, the Leitbild): add the facts the decider
+ * needs, then load, decide and append.
+ */
+@Injectable()
+export class NetworkWrites {
   constructor(
     private readonly executor: EventSourcedExecutor,
     private readonly facts: ReadModelFacts,
   ) {}
 
-  async execute({ command: request, context }: ExecuteNetworkCommand): Promise<WriteResult & { leitbildVersion?: number }> {
+  async execute(request: NetworkRequest, context: CommandContext): Promise<WriteResult & { leitbildVersion?: number }> {
     const command = await this.withFacts(request);
-    const { events, ...result } = await this.executor.executeReturningEvents(networkDecider, networkStream(command.networkId), command, context, (event) => ({
+    const { events, ...result } = await this.executor.executeReturningEvents(networkDecider, networkStreamOf(command.networkId), command, context, (event) => ({
       networkId: command.networkId,
       occurredAt: networkEventOccurredOn(event),
     }));
