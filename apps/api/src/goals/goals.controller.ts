@@ -14,6 +14,8 @@ import { CommandContext } from '../write/command-context';
 import { ExecuteGoalCommand, ReorientGoalCommand } from './goal.commands';
 import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto } from './goal.dto';
 import { GetGoal, GetGoalHistory } from './goal.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { GoalHistoryEntryResponse, GoalResponse } from './goal.response';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -95,6 +97,7 @@ export class GoalsController {
     summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then',
   })
   @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
+  @ApiOkResponse({ type: GoalResponse })
   async get(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const goal = await this.queries.execute(new GetGoal(goalId, pastMoment(query.asOf)));
@@ -106,6 +109,7 @@ export class GoalsController {
   @Access('goal.history', { kind: 'goal', param: 'goalId' })
   @ApiOperation({ summary: 'Every event of a goal in order, with who, when (business and record time) and why; with asOf those recorded up to then' })
   @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
+  @ApiPage(GoalHistoryEntryResponse)
   async history(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetGoalHistory(goalId, pastMoment(query.asOf)));
