@@ -3,12 +3,13 @@ import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 type Schemas = Record<string, SchemaObject>;
+type ValidatedClass = abstract new (...args: never[]) => object;
 
 /** class-validator keeps its metadata by class; the storage offers no list of the classes, so it is read from its map. */
-function validatedClasses(): Function[] {
-  const storage = getMetadataStorage() as unknown as { validationMetadatas?: Map<Function | string, ValidationMetadata[]> };
+function validatedClasses(): ValidatedClass[] {
+  const storage = getMetadataStorage() as unknown as { validationMetadatas?: Map<ValidatedClass | string, ValidationMetadata[]> };
   if (!(storage.validationMetadatas instanceof Map)) throw new Error('class-validator keeps its metadata differently now: read the constraints another way');
-  return [...storage.validationMetadatas.keys()].filter((target): target is Function => typeof target === 'function');
+  return [...storage.validationMetadatas.keys()].filter((target): target is ValidatedClass => typeof target === 'function');
 }
 
 /** What one validator says about a value, as JSON Schema. */
