@@ -1,8 +1,11 @@
 import { INestApplication } from '@nestjs/common';
+import { ROUTE_ARGS_METADATA } from '@nestjs/common/constants';
+import { RouteParamtypes } from '@nestjs/common/enums/route-paramtypes.enum';
+import { ModulesContainer } from '@nestjs/core';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import type { HeaderObject, OperationObject, ParameterObject, ReferenceObject, ResponseObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { problemCodesByStatus, problemSchema } from './openapi/problems';
-import { applyValidationConstraints } from './openapi/validation-constraints';
+import { applyQueryConstraints, applyValidationConstraints, ValidatedClass } from './openapi/validation-constraints';
 import { PROBLEM_CONTENT_TYPE } from './problem';
 
 const TAGS: Record<string, string> = {
@@ -88,12 +91,15 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   describeProblems(schemas);
   components.headers = { ...HEADERS };
   components.parameters = { ...PARAMETERS };
+  const queries = queryClasses(app);
   const used = new Set<string>();
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as [string, OperationObject][]) {
       if (typeof operation !== 'object' || !operation.responses) continue;
       for (const tag of operation.tags ?? []) used.add(tag);
       describeOperation(path, method, operation);
+      const query = operation.operationId ? queries.get(operation.operationId) : undefined;
+      if (query) applyQueryConstraints(operation.parameters ?? [], query);
     }
   }
   document.tags = [...used].sort().map((name) => ({ name, description: TAGS[name] ?? name }));
@@ -152,6 +158,26 @@ function describeOperation(path: string, method: string, operation: OperationObj
     parameters.push({ $ref: '#/components/parameters/IfMatch' }, { $ref: '#/components/parameters/IdempotencyKey' });
   }
   operation.parameters = uniqueParameters(operation.parameters ?? []);
+}
+
+/** The class of each operation's @Query(), by operationId (Nest's `Controller_method`). */
+function queryClasses(app: INestApplication): Map<string, ValidatedClass> {
+  const classes = new Map<string, ValidatedClass>();
+  for (const module of app.get(ModulesContainer).values()) {
+    for (const wrapper of module.controllers.values()) {
+      const controller = wrapper.metatype as ValidatedClass | null;
+      if (!controller) continue;
+      for (const method of Object.getOwnPropertyNames(controller.prototype)) {
+        const args = (Reflect.getMetadata(ROUTE_ARGS_METADATA, controller, method) ?? {}) as Record<string, { index: number; data?: unknown }>;
+        const types = (Reflect.getMetadata('design:paramtypes', controller.prototype, method) ?? []) as unknown[];
+        for (const [key, arg] of Object.entries(args)) {
+          const type = types[arg.index];
+          if (key.startsWith(`${RouteParamtypes.QUERY}:`) && arg.data === undefined && typeof type === 'function') classes.set(`${controller.name}_${method}`, type as ValidatedClass);
+        }
+      }
+    }
+  }
+  return classes;
 }
 
 /** A parameter named twice (a decorator and the query class) is documented once, the first time. */

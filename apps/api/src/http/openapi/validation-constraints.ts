@@ -1,9 +1,9 @@
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
 import { getMetadataStorage } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
 
 type Schemas = Record<string, SchemaObject>;
-type ValidatedClass = abstract new (...args: never[]) => object;
+export type ValidatedClass = abstract new (...args: never[]) => object;
 
 /** class-validator keeps its metadata by class; the storage offers no list of the classes, so it is read from its map. */
 function validatedClasses(): ValidatedClass[] {
@@ -67,35 +67,51 @@ function target(property: SchemaObject, each: boolean): SchemaObject {
   return property.items as SchemaObject;
 }
 
+/** Gives a property's schema the constraints of its validators; says whether the property may be left out. */
+function constrain(property: SchemaObject, rules: ValidationMetadata[]): { optional: boolean } {
+  for (const rule of rules) {
+    const array = arrayConstraintOf(rule);
+    if (array && !rule.each) Object.assign(property, array);
+    const constraint = constraintOf(rule);
+    if (constraint) Object.assign(target(property, rule.each), constraint);
+  }
+  // A number type from ApiProperty with integer validation reads as integer, not both.
+  if (property.type === 'number' && rules.some((rule) => rule.name === 'isInt' && !rule.each)) property.type = 'integer';
+  return { optional: rules.some((rule) => rule.type === 'conditionalValidation') };
+}
+
+function rulesByProperty(type: ValidatedClass): Record<string, ValidationMetadata[]> {
+  const storage = getMetadataStorage();
+  return storage.groupByPropertyName(storage.getTargetValidationMetadatas(type, '', true, false));
+}
+
 /**
  * Makes the body schemas say what the validation pipe checks: types, lengths, patterns, enums, bounds, array
  * sizes, required members, and that a member the class does not name is refused (forbidNonWhitelisted).
  */
 export function applyValidationConstraints(schemas: Schemas): void {
-  const storage = getMetadataStorage();
   for (const type of validatedClasses()) {
     const schema = schemas[type.name];
     if (!schema?.properties) continue;
-    const metadatas = storage.getTargetValidationMetadatas(type, '', true, false);
-    const byProperty = storage.groupByPropertyName(metadatas);
     const required = new Set(schema.required ?? []);
-    for (const [name, rules] of Object.entries(byProperty)) {
+    for (const [name, rules] of Object.entries(rulesByProperty(type))) {
       const property = schema.properties[name] as SchemaObject | undefined;
       if (!property || '$ref' in property) continue;
-      const optional = rules.some((rule) => rule.type === 'conditionalValidation');
-      if (optional) required.delete(name);
+      if (constrain(property, rules).optional) required.delete(name);
       else required.add(name);
-      for (const rule of rules) {
-        const array = arrayConstraintOf(rule);
-        if (array && !rule.each) Object.assign(property, array);
-        const constraint = constraintOf(rule);
-        if (constraint) Object.assign(target(property, rule.each), constraint);
-      }
-      // A string type from ApiProperty with integer validation reads as integer, not both.
-      if (property.type === 'number' && rules.some((rule) => rule.name === 'isInt' && !rule.each)) property.type = 'integer';
     }
     schema.required = [...required];
     if (schema.required.length === 0) delete schema.required;
     schema.additionalProperties = false;
+  }
+}
+
+/** The same for the query parameters an operation's query class validates. */
+export function applyQueryConstraints(parameters: (ParameterObject | ReferenceObject)[], query: ValidatedClass): void {
+  const rules = rulesByProperty(query);
+  for (const parameter of parameters) {
+    if ('$ref' in parameter || parameter.in !== 'query' || !rules[parameter.name]) continue;
+    const schema = (parameter.schema ??= {}) as SchemaObject;
+    parameter.required = !constrain(schema, rules[parameter.name]).optional;
   }
 }
