@@ -67,6 +67,33 @@ describe('the OpenAPI document', () => {
     expect({ code: result.code, output: result.code === 0 ? '' : result.output }).toEqual({ code: 0, output: '' });
   }, 120_000);
 
+  it('documents for every operation its problems and the headers it reads and writes', () => {
+    type Operation = { parameters?: { $ref?: string; name?: string }[]; responses: Record<string, { headers?: Record<string, unknown>; content?: Record<string, unknown> }> };
+    const missing = Object.entries(validator.document.paths).flatMap(([path, item]) =>
+      Object.entries(item as Record<string, Operation>).flatMap(([method, operation]) => {
+        const name = `${method.toUpperCase()} ${path}`;
+        const gaps: string[] = [];
+        const statuses = Object.keys(operation.responses);
+        if (!statuses.some((status) => status.startsWith('2') && operation.responses[status].content)) gaps.push(`${name}: no success body`);
+        for (const status of path.startsWith('/api/v1/') ? ['400', '401', '403', '429', '503'] : ['429', '503']) {
+          if (!operation.responses[status]?.content?.['application/problem+json']) gaps.push(`${name}: no problem for ${status}`);
+        }
+        if (!operation.responses['429']?.headers?.['Retry-After']) gaps.push(`${name}: 429 without Retry-After`);
+        if (method === 'post') {
+          const read = (operation.parameters ?? []).map((parameter) => parameter.$ref ?? parameter.name);
+          for (const header of ['#/components/parameters/IfMatch', '#/components/parameters/IdempotencyKey']) if (!read.includes(header)) gaps.push(`${name}: does not read ${header}`);
+          for (const status of ['409', '413', '415', '422']) if (!operation.responses[status]) gaps.push(`${name}: no problem for ${status}`);
+          for (const [status, response] of Object.entries(operation.responses).filter(([status]) => status.startsWith('2'))) {
+            for (const header of ['ETag', 'Idempotent-Replayed', ...(status === '201' ? ['Location'] : [])]) if (!response.headers?.[header]) gaps.push(`${name}: ${status} without ${header}`);
+          }
+        }
+        return gaps;
+      }),
+    );
+    expect(Object.keys(validator.document.paths).length).toBeGreaterThan(40);
+    expect(missing).toEqual([]);
+  });
+
   describe('documents the answers the api gives', () => {
     for (const endpoint of NETWORK_ENDPOINTS) {
       it(`${endpoint.method.toUpperCase()} ${endpoint.route}`, async () => {
