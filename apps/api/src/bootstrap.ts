@@ -3,13 +3,14 @@ import { AddressInfo } from 'node:net';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { AppConfig, StorageOptions } from '@kreislauf/storage';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { register } from 'prom-client';
 import { AppModule } from './app.module';
 import { refuseDeepJson } from './http/json-depth';
+import { buildOpenApiDocument } from './http/openapi-document';
 import { noStoredReads } from './http/read-caching';
 import { createValidationPipe } from './http/validation';
 import { contentSecurityPolicy, serveWebApp } from './web/serve-web-app';
@@ -31,15 +32,7 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT, verify: refuseDeepJson });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });
   app.useGlobalPipes(createValidationPipe());
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('kreislauf')
-      .setDescription('Quality development of municipal prevention networks: goals, reviews and reorientations as events.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

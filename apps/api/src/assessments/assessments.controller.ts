@@ -15,6 +15,8 @@ import { CommandContext } from '../write/command-context';
 import { CloseAssessmentDto, ComparisonQueryDto, OpenAssessmentDto, PrioritiseItemDto, SubmitRatingsDto } from './assessment.dto';
 import { CompareAssessments, GetAssessment, GetAssessmentAgenda, ListAssessments } from './assessment.queries';
 import { AssessmentWrites } from './assessment.writes';
+import { ApiPage } from '../http/openapi/api-page';
+import { AgendaResponse, AssessmentComparisonResponse, AssessmentResponse, AssessmentSummaryResponse } from './assessment.response';
 
 const scope = { kind: 'assessment', param: 'assessmentId' } as const;
 const ITEM_KEY = /^[a-z0-9_.]{1,80}$/;
@@ -61,6 +63,7 @@ export class NetworkAssessmentsController {
   @Access('assessment.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The network’s rounds, oldest first, with how many raters have submitted' })
   @ApiNotFoundResponse({ description: 'No such network' })
+  @ApiPage(AssessmentSummaryResponse)
   async list(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListAssessments(networkId));
@@ -81,6 +84,7 @@ export class AssessmentsController {
   @Access('assessment.read', scope)
   @ApiOperation({ summary: 'A round: while open, your own ratings and how many raters have submitted; once closed, per development goal the results and the ratings' })
   @ApiNotFoundResponse({ description: 'No such round' })
+  @ApiOkResponse({ type: AssessmentResponse })
   async get(
     @UuidParam('assessmentId') assessmentId: string,
     @Query() query: ReadQueryDto,
@@ -130,6 +134,7 @@ export class AssessmentsController {
   @Access('assessment.read', scope)
   @ApiOperation({ summary: 'The agenda of the dialogue: the closed round’s development goals by divergence (Leik’s D), widest disagreement first' })
   @ApiUnprocessableEntityResponse({ description: 'The round is still open' })
+  @ApiOkResponse({ type: AgendaResponse })
   async agenda(@UuidParam('assessmentId') assessmentId: string, @Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetAssessmentAgenda(assessmentId));
@@ -182,6 +187,7 @@ export class AssessmentsController {
   @ApiOperation({ summary: 'Compare two closed rounds of the network: per development goal how the median and the divergence moved, and the goals the earlier round led to' })
   @ApiNotFoundResponse({ description: 'No such round in this network' })
   @ApiUnprocessableEntityResponse({ description: 'A round is still open' })
+  @ApiOkResponse({ type: AssessmentComparisonResponse })
   async comparison(@UuidParam('assessmentId') assessmentId: string, @Query() query: ComparisonQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new CompareAssessments(assessmentId, query.with));

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, ParseIntPipe, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
@@ -13,6 +13,8 @@ import { CommandContext } from '../write/command-context';
 import { PublishFrameworkVersionDto } from './assessment.dto';
 import { GetFrameworkVersion, ListFrameworks } from './assessment.queries';
 import { FrameworkWrites } from './assessment.writes';
+import { ApiPage } from '../http/openapi/api-page';
+import { FrameworkSummaryResponse, FrameworkVersionResponse } from './assessment.response';
 
 const VersionParam = () =>
   Param(
@@ -39,6 +41,7 @@ export class FrameworksController {
   @Get()
   @Access('framework.read')
   @ApiOperation({ summary: 'The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals)' })
+  @ApiPage(FrameworkSummaryResponse)
   async frameworks(@Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListFrameworks());
@@ -48,6 +51,7 @@ export class FrameworksController {
   @Access('framework.read')
   @ApiOperation({ summary: 'A version of a framework: its dimensions, themes, development goals and questions' })
   @ApiNotFoundResponse({ description: 'No such framework or version' })
+  @ApiOkResponse({ type: FrameworkVersionResponse })
   async version(
     @UuidParam('frameworkId') frameworkId: string,
     @VersionParam() version: number,

@@ -1,15 +1,16 @@
 import { Controller, Get, HttpStatus, Logger, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuditFilter } from '@kreislauf/read-models';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam } from '../http/params';
 import { ProblemException } from '../http/problem';
 import { ReadYourWrites } from '../http/read-your-writes';
-import { AUDIT_PAGE_DEFAULT, AuditLogPageDto, AuditLogQueryDto, parseInstant } from './audit-log.dto';
-import { EXPORT_CONTENT_TYPES, streamExport } from './audit-log.export';
+import { AUDIT_PAGE_DEFAULT, AuditEntryDto, AuditLogQueryDto, parseInstant } from './audit-log.dto';
+import { streamExport } from './audit-log.export';
 import { decodeCursor, ExportAuditLog, GetAuditLog } from './audit-log.queries';
+import { ApiPage } from '../http/openapi/api-page';
 
 const DAY_MS = 86_400_000;
 
@@ -33,8 +34,11 @@ export class AuditLogController {
       'Filters narrow by business days (from, to), record time (recordedFrom, recordedTo), actor, event types and goal. ' +
       'format=json (default) answers one page with a nextCursor; format=csv or jsonl streams the whole selection as a file.',
   })
-  @ApiProduces('application/json', EXPORT_CONTENT_TYPES.csv, EXPORT_CONTENT_TYPES.jsonl)
-  @ApiOkResponse({ type: AuditLogPageDto, description: 'A page of entries (format=json), or the file (csv: RFC 4180 with a header row and a UTF-8 BOM; jsonl: one entry per line)' })
+  @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
+  @ApiPage(AuditEntryDto, {
+    description: 'A page of entries (format=json), or the file (csv: RFC 4180 with a header row and a UTF-8 BOM; jsonl: one entry per line)',
+    files: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string', description: 'One AuditEntry as JSON per line' } } },
+  })
   @ApiBadRequestResponse({ description: 'A filter, cursor or limit that is not valid' })
   @ApiNotFoundResponse({ description: 'No such network' })
   async auditLog(@UuidParam('networkId') networkId: string, @Query() query: AuditLogQueryDto, @Res() response: Response): Promise<void> {

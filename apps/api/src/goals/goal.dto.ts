@@ -41,7 +41,7 @@ export class GoalContentDto {
   @IsIn(LIFE_PHASE_KEYS)
   lifePhase?: string | null;
 
-  @ApiPropertyOptional({ example: 'Tönisvorst', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'Tönisvorst', maxLength: 200, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -63,7 +63,7 @@ export class DefineGoalDto extends GoalContentDto {
   @IsIn(['strategic', 'operational'])
   level!: 'strategic' | 'operational';
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Required for an operational goal: its strategic goal', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', description: 'Required for an operational goal: its strategic goal', nullable: true })
   @IsOptional()
   @IsUUID()
   parentGoalId?: string | null;
@@ -71,7 +71,7 @@ export class DefineGoalDto extends GoalContentDto {
   @IsCalendarDate()
   definedOn!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
   @IsOptional()
   @IsUUID()
   decisionId?: string | null;
@@ -190,7 +190,7 @@ export class ReviewGoalDto {
   @Length(1, 5000)
   evidence!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
   @IsOptional()
   @IsUUID()
   decisionId?: string | null;
@@ -222,7 +222,7 @@ export class GoalChangesDto {
   @IsIn(LIFE_PHASE_KEYS)
   lifePhase?: string | null;
 
-  @ApiPropertyOptional({ maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, maxLength: 200, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 200)
@@ -261,7 +261,7 @@ export class ReorientGoalDto {
   @Type(() => GoalContentDto)
   replacement?: GoalContentDto;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The decision of a body this rests on (see GET /networks/{networkId}/decisions)' })
   @IsOptional()
   @IsUUID()
   decisionId?: string | null;

@@ -16,6 +16,7 @@ import { ConcretiseGoalDto, RecordMeasurementDto, ReorientGoalDto, ReviewGoalDto
 import { GOAL_HISTORY_PAGE_DEFAULT, GoalHistoryPageDto, GoalHistoryQueryDto } from './goal-history.dto';
 import { decodeHistoryCursor, GetGoal, GetGoalHistory } from './goal.queries';
 import { GoalWrites } from './goal.writes';
+import { GoalResponse } from './goal.response';
 
 @ApiTags('goals')
 @ApiBearerAuth()
@@ -97,6 +98,7 @@ export class GoalsController {
     summary: 'A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then',
   })
   @ApiNotFoundResponse({ description: 'No such goal, or none yet at asOf' })
+  @ApiOkResponse({ type: GoalResponse })
   async get(@UuidParam('goalId') goalId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const goal = await this.queries.execute(new GetGoal(goalId, pastMoment(query.asOf)));

@@ -9,7 +9,7 @@ import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemType } from
 /** What a 503 tells the client to wait before it retries. */
 const RETRY_AFTER_SECONDS = 2;
 
-const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
+export const DOMAIN_STATUS: Record<DomainError['kind'], number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   rule: HttpStatus.UNPROCESSABLE_ENTITY,

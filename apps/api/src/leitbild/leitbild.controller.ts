@@ -13,6 +13,7 @@ import { NetworkWrites } from '../networks/network.writes';
 import { CommandContext } from '../write/command-context';
 import { AdoptLeitbildDto, DraftLeitbildDto } from './leitbild.dto';
 import { GetLeitbild } from './leitbild.queries';
+import { LeitbildResponse } from './leitbild.response';
 
 const VersionParam = () =>
   Param(
@@ -39,6 +40,7 @@ export class LeitbildController {
   @Get()
   @Access('leitbild.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The Leitbild in force and every version, with the decision that adopted it' })
+  @ApiOkResponse({ type: LeitbildResponse })
   async get(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetLeitbild(networkId));

@@ -12,6 +12,8 @@ import { CommandContext } from '../write/command-context';
 import { NetworkWrites } from './network.writes';
 import { RoleChangeDto } from './network.dto';
 import { GetNetworkRoles } from './network.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { RoleResponse } from './network.response';
 
 /** Roles granted in a network, beside those a token carries. */
 @ApiTags('networks')
@@ -57,6 +59,7 @@ export class NetworkRolesController {
   @Get('roles')
   @Access('roles.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The roles granted in the network' })
+  @ApiPage(RoleResponse)
   async roles(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetNetworkRoles(networkId));

@@ -26,7 +26,7 @@ export class RegisterNetworkDto {
   @Length(1, 100, { each: true })
   municipalities!: string[];
 
-  @ApiPropertyOptional({ example: 'kinderstark – NRW schafft Chancen', maxLength: 200, nullable: true })
+  @ApiPropertyOptional({ type: String, example: 'kinderstark – NRW schafft Chancen', maxLength: 200, nullable: true })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -17,6 +17,8 @@ import { NetworkWrites } from './network.writes';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
 import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { CycleBoardResponse, CycleOverviewResponse, DueReviewResponse, NetworkResponse } from './network.response';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -42,8 +44,8 @@ export class NetworksController {
   @Get(':networkId')
   @Access('network.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'A network with its cycles; with asOf as recorded then' })
-  @ApiOkResponse({ description: 'The network' })
   @ApiNotFoundResponse({ description: 'No such network, or none yet at asOf' })
+  @ApiOkResponse({ type: NetworkResponse })
   async get(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const network = await this.queries.execute(new GetNetwork(networkId, pastMoment(query.asOf)));
@@ -70,6 +72,7 @@ export class NetworksController {
   @Get(':networkId/cycles')
   @Access('cycles.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then' })
+  @ApiPage(CycleOverviewResponse)
   async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetCycleOverview(networkId, pastMoment(query.asOf)));
@@ -103,6 +106,7 @@ export class NetworksController {
   @Get(':networkId/cycle-board')
   @Access('cycle_board.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The cycle board: current phase, goals as a tree with status, last assessment, next review and progress; with asOf as recorded then' })
+  @ApiOkResponse({ type: CycleBoardResponse })
   async cycleBoard(@UuidParam('networkId') networkId: string, @Query() query: CycleBoardQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetCycleBoard(networkId, query.cycleId, pastMoment(query.asOf)));
@@ -111,6 +115,7 @@ export class NetworksController {
   @Get(':networkId/reviews-due')
   @Access('reviews_due.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date; with asOf as recorded then' })
+  @ApiPage(DueReviewResponse)
   async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const asOf = pastMoment(query.asOf);

@@ -10,9 +10,11 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ListOfferDto, OfferLandscapeQueryDto, OfferLandscapeResponseDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
+import { ListOfferDto, OfferLandscapeQueryDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
 import { GetOffer, GetOfferLandscape, ListOffers } from './offer.queries';
 import { OfferWrites } from './offer.writes';
+import { ApiPage } from '../http/openapi/api-page';
+import { OfferLandscapeResponse, OfferResponse } from './offer.response';
 
 const RULES = 'The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, …';
 
@@ -47,6 +49,7 @@ export class NetworkOffersController {
   @Access('offers.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The offers running on a day; without a day, every offer not withdrawn' })
   @ApiNotFoundResponse({ description: 'No such network' })
+  @ApiPage(OfferResponse)
   async offers(@UuidParam('networkId') networkId: string, @Query() query: OffersQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListOffers(networkId, query.on));
@@ -55,7 +58,7 @@ export class NetworkOffersController {
   @Get(':networkId/offer-landscape')
   @Access('offers.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Life phases × districts on a day: the offers in each cell, the gaps and the possible duplicate structures' })
-  @ApiOkResponse({ type: OfferLandscapeResponseDto })
+  @ApiOkResponse({ type: OfferLandscapeResponse })
   @ApiNotFoundResponse({ description: 'No such network' })
   async landscape(@UuidParam('networkId') networkId: string, @Query() query: OfferLandscapeQueryDto) {
     await this.readYourWrites.ensure(query.after);
@@ -109,6 +112,7 @@ export class OffersController {
   @Access('offers.read', { kind: 'offer', param: 'offerId' })
   @ApiOperation({ summary: 'An offer with its current content' })
   @ApiNotFoundResponse({ description: 'No such offer' })
+  @ApiOkResponse({ type: OfferResponse })
   async get(@UuidParam('offerId') offerId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const offer = await this.queries.execute(new GetOffer(offerId));

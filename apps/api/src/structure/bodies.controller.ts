@@ -17,6 +17,8 @@ import { sealPerson } from './personal-data-input';
 import { BodyWrites, MeetingWrites } from './structure.writes';
 import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayQueryDto, ScheduleMeetingDto } from './structure.dto';
 import { GetBodiesOverview, GetBody } from './structure.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { BodyDetailResponse, BodyOverviewItemResponse } from './structure.response';
 
 @ApiTags('bodies')
 @ApiBearerAuth()
@@ -49,6 +51,7 @@ export class BodiesController {
   @Get('networks/:networkId/bodies')
   @Access('bodies.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it' })
+  @ApiPage(BodyOverviewItemResponse)
   async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetBodiesOverview(networkId, query.on ?? today()));
@@ -58,6 +61,7 @@ export class BodiesController {
   @Access('bodies.read', { kind: 'body', param: 'bodyId' })
   @ApiOperation({ summary: 'A body with its members, their history and its meetings' })
   @ApiNotFoundResponse({ description: 'No such body' })
+  @ApiOkResponse({ type: BodyDetailResponse })
   async get(@UuidParam('bodyId') bodyId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const body = await this.queries.execute(new GetBody(bodyId));

@@ -14,6 +14,8 @@ import { periodReversed } from './organisations.controller';
 import { MeetingWrites } from './structure.writes';
 import { DecisionsQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
 import { GetDecisions, GetMeeting } from './structure.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { MeetingDetailResponse, RecordedDecisionResponse } from './structure.response';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -29,6 +31,7 @@ export class MeetingsController {
   @Access('meetings.read', { kind: 'meeting', param: 'meetingId' })
   @ApiOperation({ summary: 'A meeting with its topics, attendance and decisions' })
   @ApiNotFoundResponse({ description: 'No such meeting' })
+  @ApiOkResponse({ type: MeetingDetailResponse })
   async get(@UuidParam('meetingId') meetingId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const meeting = await this.queries.execute(new GetMeeting(meetingId));
@@ -86,6 +89,7 @@ export class MeetingsController {
   @Get('networks/:networkId/decisions')
   @Access('meetings.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The decisions of the network’s bodies in a period, optionally of one subject' })
+  @ApiPage(RecordedDecisionResponse)
   async decisions(@UuidParam('networkId') networkId: string, @Query() query: DecisionsQueryDto) {
     await this.readYourWrites.ensure(query.after);
     if (query.from && query.to && query.from > query.to) throw periodReversed();

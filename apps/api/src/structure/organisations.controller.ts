@@ -16,6 +16,8 @@ import { sealPerson } from './personal-data-input';
 import { OrganisationWrites } from './structure.writes';
 import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
+import { ApiPage } from '../http/openapi/api-page';
+import { OrganisationChangesResponse, OrganisationDetailResponse, OrganisationOverviewItemResponse } from './structure.response';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,6 +51,7 @@ export class OrganisationsController {
   @Get('networks/:networkId/organisations')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The member organisations on a day (today by default), as described then, with the bodies they sit in' })
+  @ApiPage(OrganisationOverviewItemResponse)
   async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetOrganisationsOverview(networkId, query.on ?? today()));
@@ -57,6 +60,7 @@ export class OrganisationsController {
   @Get('networks/:networkId/organisations/changes')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The organisations that joined and that left in a period' })
+  @ApiOkResponse({ type: OrganisationChangesResponse })
   async changes(@UuidParam('networkId') networkId: string, @Query() query: PeriodQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const from = query.from ?? '1900-01-01';
@@ -69,6 +73,7 @@ export class OrganisationsController {
   @Access('organisations.read', { kind: 'organisation', param: 'organisationId' })
   @ApiOperation({ summary: 'An organisation with its current and past descriptions and the bodies it sits in' })
   @ApiNotFoundResponse({ description: 'No such organisation' })
+  @ApiOkResponse({ type: OrganisationDetailResponse })
   async get(@UuidParam('organisationId') organisationId: string, @Query() query: ReadQueryDto, @Res({ passthrough: true }) response: Response) {
     await this.readYourWrites.ensure(query.after);
     const organisation = await this.queries.execute(new GetOrganisation(organisationId));

@@ -183,7 +183,7 @@ export class ProposeTopicDto {
   @MaxLength(5000)
   description!: string;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true })
   @IsOptional()
   @IsUUID()
   proposedByOrganisationId?: string | null;
@@ -213,7 +213,7 @@ export class RecordDecisionDto {
   @IsIn(DECISION_SUBJECTS)
   subject!: DecisionSubject;
 
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'The meeting’s topic the decision answers' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'The meeting’s topic the decision answers' })
   @IsOptional()
   @IsUUID()
   topicId?: string | null;

@@ -1,0 +1,466 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { KeyedLabelResponse } from '../http/openapi/read-parts.response';
+
+export class OrganisationOverviewItemContactPersonResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  personId!: string;
+
+  @ApiProperty({ type: Boolean })
+  erased!: boolean;
+
+  @ApiProperty({ type: String, required: false })
+  name?: string;
+
+  @ApiProperty({ type: String, nullable: true, required: false })
+  email?: string | null;
+
+  @ApiProperty({ type: String, nullable: true, required: false })
+  phone?: string | null;
+}
+
+export class BodySeatResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  bodyId!: string;
+
+  @ApiProperty({ type: String })
+  kind!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  representative!: OrganisationOverviewItemContactPersonResponse | null;
+}
+
+export class OrganisationOverviewItemResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: () => KeyedLabelResponse })
+  sector!: KeyedLabelResponse;
+
+  @ApiProperty({ type: Boolean })
+  namedInKkg!: boolean;
+
+  @ApiProperty({ type: String })
+  tasks!: string;
+
+  @ApiProperty({ type: String })
+  mandates!: string;
+
+  @ApiProperty({ type: String })
+  roles!: string;
+
+  @ApiProperty({ type: String })
+  resources!: string;
+
+  @ApiProperty({ type: String })
+  limits!: string;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
+
+  @ApiProperty({ type: String, format: 'date' })
+  joinedOn!: string;
+
+  @ApiProperty({ type: String })
+  describedSince!: string;
+
+  @ApiProperty({ type: () => [BodySeatResponse] })
+  bodies!: BodySeatResponse[];
+}
+
+export class OrganisationsOverviewResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: String })
+  on!: string;
+
+  @ApiProperty({ type: () => [OrganisationOverviewItemResponse] })
+  organisations!: OrganisationOverviewItemResponse[];
+}
+
+export class OrganisationChangesJoinedResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: () => KeyedLabelResponse })
+  sector!: KeyedLabelResponse;
+
+  @ApiProperty({ type: String, format: 'date' })
+  joinedOn!: string;
+}
+
+export class OrganisationChangesLeftResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: () => KeyedLabelResponse })
+  sector!: KeyedLabelResponse;
+
+  @ApiProperty({ type: String, format: 'date' })
+  leftOn!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  reason!: string | null;
+}
+
+export class OrganisationChangesResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  from!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  to!: string;
+
+  @ApiProperty({ type: () => [OrganisationChangesJoinedResponse] })
+  joined!: OrganisationChangesJoinedResponse[];
+
+  @ApiProperty({ type: () => [OrganisationChangesLeftResponse] })
+  left!: OrganisationChangesLeftResponse[];
+}
+
+export class OrganisationDetailDescriptionResponse {
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: Boolean, description: 'The child-protection co-operation law (KKG § 3) names it as a partner of the network.' })
+  namedInKkg!: boolean;
+
+  @ApiProperty({ type: String })
+  tasks!: string;
+
+  @ApiProperty({ type: String })
+  mandates!: string;
+
+  @ApiProperty({ type: String })
+  roles!: string;
+
+  @ApiProperty({ type: String })
+  resources!: string;
+
+  @ApiProperty({ type: String })
+  limits!: string;
+
+  @ApiProperty({ type: String })
+  since!: string;
+
+  @ApiProperty({ type: () => KeyedLabelResponse })
+  sector!: KeyedLabelResponse;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
+}
+
+export class OrganisationDetailResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  leftOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  leftReason!: string | null;
+
+  @ApiProperty({ type: () => [OrganisationDetailDescriptionResponse] })
+  descriptions!: OrganisationDetailDescriptionResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: () => KeyedLabelResponse })
+  sector!: KeyedLabelResponse;
+
+  @ApiProperty({ type: Boolean })
+  namedInKkg!: boolean;
+
+  @ApiProperty({ type: String })
+  tasks!: string;
+
+  @ApiProperty({ type: String })
+  mandates!: string;
+
+  @ApiProperty({ type: String })
+  roles!: string;
+
+  @ApiProperty({ type: String })
+  resources!: string;
+
+  @ApiProperty({ type: String })
+  limits!: string;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
+
+  @ApiProperty({ type: String, format: 'date' })
+  joinedOn!: string;
+
+  @ApiProperty({ type: () => [BodySeatResponse] })
+  bodies!: BodySeatResponse[];
+}
+
+export class BodyMemberResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  organisationId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  organisationName!: string | null;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  representative!: OrganisationOverviewItemContactPersonResponse | null;
+}
+
+export class CadenceResponse {
+  @ApiProperty({ type: String, format: 'date' })
+  windowFrom!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  windowTo!: string;
+
+  @ApiProperty({ type: 'integer' })
+  held!: number;
+
+  @ApiProperty({ type: 'integer', description: 'Meetings due in the window at meetingsPerYear, pro-rated for a body younger than twelve months, rounded down.' })
+  expected!: number;
+
+  @ApiProperty({ type: Boolean })
+  belowCadence!: boolean;
+}
+
+export class BodyOverviewItemResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  kind!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: Number })
+  meetingsPerYear!: number;
+
+  @ApiProperty({ type: String, format: 'date' })
+  establishedOn!: string;
+
+  @ApiProperty({ type: () => [BodyMemberResponse] })
+  members!: BodyMemberResponse[];
+
+  @ApiProperty({ type: () => CadenceResponse })
+  cadence!: CadenceResponse;
+}
+
+export class BodiesOverviewResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: String })
+  on!: string;
+
+  @ApiProperty({ type: () => [BodyOverviewItemResponse] })
+  bodies!: BodyOverviewItemResponse[];
+}
+
+export class BodyDetailMemberHistoryResponse {
+  @ApiProperty({ type: String })
+  since!: string;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  organisationIds!: string[];
+}
+
+export class BodyDetailMeetingResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ type: String })
+  scheduledFor!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  heldOn!: string | null;
+
+  @ApiProperty({ type: 'integer' })
+  topics!: number;
+
+  @ApiProperty({ type: 'integer' })
+  decisions!: number;
+}
+
+export class BodyDetailResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: String })
+  kind!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+
+  @ApiProperty({ type: Number })
+  meetingsPerYear!: number;
+
+  @ApiProperty({ type: String, format: 'date' })
+  establishedOn!: string;
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  dissolvedOn!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  dissolvedReason!: string | null;
+
+  @ApiProperty({ type: () => [BodyMemberResponse] })
+  members!: BodyMemberResponse[];
+
+  @ApiProperty({ type: () => [BodyDetailMemberHistoryResponse] })
+  memberHistory!: BodyDetailMemberHistoryResponse[];
+
+  @ApiProperty({ type: () => [BodyDetailMeetingResponse] })
+  meetings!: BodyDetailMeetingResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+}
+
+export class MeetingDetailBodyResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String })
+  kind!: string;
+
+  @ApiProperty({ type: String })
+  name!: string;
+}
+
+export class MeetingDetailTopicResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  topicId!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ type: String })
+  description!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  proposedByOrganisationId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date' })
+  proposedOn!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  proposedByOrganisationName!: string | null;
+}
+
+export class MeetingDetailAttendanceResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  organisationId!: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  organisationName!: string | null;
+}
+
+export class MeetingDecisionResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  decisionId!: string;
+
+  @ApiProperty({ type: String })
+  text!: string;
+
+  @ApiProperty({ type: String })
+  subject!: string;
+
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  topicId!: string | null;
+
+  @ApiProperty({ type: String, format: 'date' })
+  decidedOn!: string;
+}
+
+export class MeetingDetailResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  networkId!: string;
+
+  @ApiProperty({ type: () => MeetingDetailBodyResponse })
+  body!: MeetingDetailBodyResponse;
+
+  @ApiProperty({ type: String })
+  title!: string;
+
+  @ApiProperty({ type: String })
+  scheduledFor!: string;
+
+  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
+  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
+
+  @ApiProperty({ type: String, enum: ['scheduled', 'held'] })
+  status!: 'scheduled' | 'held';
+
+  @ApiProperty({ type: () => [MeetingDetailTopicResponse] })
+  topics!: MeetingDetailTopicResponse[];
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  heldOn!: string | null;
+
+  @ApiProperty({ type: () => [MeetingDetailAttendanceResponse] })
+  attendance!: MeetingDetailAttendanceResponse[];
+
+  @ApiProperty({ type: () => [MeetingDecisionResponse] })
+  decisions!: MeetingDecisionResponse[];
+
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+}
+
+export class RecordedDecisionResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  meetingId!: string;
+
+  @ApiProperty({ type: String, format: 'uuid' })
+  bodyId!: string;
+
+  @ApiProperty({ type: String })
+  bodyName!: string;
+
+  @ApiProperty({ type: String })
+  bodyKind!: string;
+
+  @ApiProperty({ type: String, format: 'date' })
+  decidedOn!: string;
+
+  @ApiProperty({ type: String })
+  text!: string;
+
+  @ApiProperty({ type: String })
+  subject!: string;
+}
