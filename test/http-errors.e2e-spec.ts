@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NZFH_FRAMEWORK_ID, NZFH_FRAMEWORK_V1 } from '@kreislauf/domain';
 import { Client } from 'pg';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
@@ -202,6 +203,83 @@ describe('HTTP errors and write semantics', () => {
       expect(read.body.lastReviewOn).toBe('2026-07-01');
       const [commit] = write.body.position.split('.');
       await expectProblem(() => api.http().get(`/api/v1/goals/${fixture.strategicId}?after=${BigInt(commit) + 1000000n}.1`), 503, 'read_model.behind');
+    });
+  });
+
+  describe('201 Created', () => {
+    /** Every create of the api, in an order where each one is allowed; the route as in the OpenAPI document. */
+    type Answer = { status: number; body: Record<string, unknown>; headers: Record<string, string> };
+    const creates: { route: string; send(): Promise<Answer> }[] = [];
+    const create = (route: string, send: () => PromiseLike<Answer>) => creates.push({ route, send: async () => send() });
+    let networkId = '';
+    let meetingId = '';
+    const goal = { level: 'strategic', title: 'Ziele gemeinsam überprüfen', description: '', qualityGoals: ['equity'], reviewIntervalDays: 90, definedOn: '2026-03-01' };
+    create('/api/v1/networks', () => post('/networks', { name: 'Netzwerk Neu', region: 'Bonn', responsibleBody: 'Stadt Bonn', municipalities: ['Bonn'], registeredOn: '2020-01-01' }));
+    create('/api/v1/networks/{networkId}/cycles', () => post(`/networks/${networkId}/cycles`, { title: 'Zyklus', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-01' }));
+    create('/api/v1/networks/{networkId}/goals', () => post(`/networks/${fixture.networkId}/goals`, { ...goal, cycleId: fixture.cycleId }));
+    create('/api/v1/networks/{networkId}/organisations', () =>
+      post(`/networks/${fixture.networkId}/organisations`, { name: 'Kita Neu', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '', joinedOn: '2026-01-01' }),
+    );
+    create('/api/v1/networks/{networkId}/bodies', () =>
+      post(`/networks/${fixture.networkId}/bodies`, { kind: 'working_group', name: 'Arbeitskreis', meetingsPerYear: 4, members: [{ organisationId: fixture.organisationId }], establishedOn: '2026-01-01' }),
+    );
+    create('/api/v1/bodies/{bodyId}/meetings', () => post(`/bodies/${fixture.bodyId}/meetings`, { scheduledFor: '2026-05-01', title: 'Sitzung' }));
+    create('/api/v1/meetings/{meetingId}/topics', () => post(`/meetings/${meetingId}/topics`, { title: 'Thema', description: '', proposedOn: '2026-04-01' }));
+    create('/api/v1/meetings/{meetingId}/decisions', () => post(`/meetings/${fixture.meetingId}/decisions`, { text: 'Beschlossen.', subject: 'other' }));
+    create('/api/v1/networks/{networkId}/offers', () =>
+      post(`/networks/${fixture.networkId}/offers`, {
+        title: 'Babytreff',
+        description: '',
+        providerOrganisationId: fixture.organisationId,
+        lifePhases: ['age_0_3'],
+        districts: ['Köln'],
+        targetGroups: ['Eltern'],
+        startsOn: '2026-01-01',
+        endsOn: null,
+        listedOn: '2026-01-01',
+      }),
+    );
+    create('/api/v1/networks/{networkId}/leitbild/versions', () => post(`/networks/${fixture.networkId}/leitbild/versions`, { vision: 'Alle wachsen gut auf.', principles: [{ key: 'P1', text: 'Mitwirken.' }], draftedOn: '2026-03-01' }));
+    create('/api/v1/networks/{networkId}/assessments', () =>
+      post(`/networks/${fixture.networkId}/assessments`, { cycleId: fixture.cycleId, frameworkId: NZFH_FRAMEWORK_ID, frameworkVersion: 1, dimensionKeys: ['network'], raters: ['u-coord'], visibility: 'anonymous', openedOn: '2026-03-01' }),
+    );
+    create('/api/v1/assessments/{assessmentId}/priorities/{itemKey}/goals', async () => {
+      await post(`/assessments/${fixture.assessmentId}/priorities`, { itemKey: 'network.goals.review_system', prioritisedOn: '2026-03-01', note: '' }).expect(200);
+      return post(`/assessments/${fixture.assessmentId}/priorities/network.goals.review_system/goals`, { ...goal, cycleId: fixture.cycleId });
+    });
+    create('/api/v1/frameworks/{frameworkId}/versions', () =>
+      post(`/frameworks/${NZFH_FRAMEWORK_ID}/versions`, { title: NZFH_FRAMEWORK_V1.title, dimensions: [NZFH_FRAMEWORK_V1.dimensions[2]], publishedOn: '2026-02-01' }),
+    );
+
+    it('covers every operation the document answers with 201', async () => {
+      const document = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.values(operations).filter((operation) => '201' in operation.responses).map(() => path));
+      expect(creates.map((each) => each.route).sort()).toEqual(documented.sort());
+    });
+
+    it('names what each create made in Location, and the Location reads 200', async () => {
+      for (const { route, send } of creates) {
+        const created = await send();
+        expect({ route, status: created.status, problem: created.status === 201 ? null : created.body }).toEqual({ route, status: 201, problem: null });
+        const location = created.headers.location;
+        expect({ route, location }).toEqual({ route, location: expect.stringMatching(/^\/api\/v1\//) });
+        if (route === '/api/v1/networks') {
+          networkId = created.body.id as string;
+          await api.grant('coordinator', networkId);
+        }
+        if (route === '/api/v1/bodies/{bodyId}/meetings') meetingId = created.body.id as string;
+        const read = await api.http().get(`${location}${location.includes('?') ? '&' : '?'}after=${created.body.position}`);
+        expect({ route, location, read: read.status }).toEqual({ route, location, read: 200 });
+      }
+    });
+
+    it('carries Location on a replayed create as well', async () => {
+      const key = randomUUID();
+      const body = { name: 'Netzwerk Wiederholt', region: 'Bonn', responsibleBody: 'Stadt Bonn', municipalities: [], registeredOn: '2020-01-01' };
+      const first = await post('/networks', body, { 'idempotency-key': key }).expect(201);
+      const retry = await post('/networks', body, { 'idempotency-key': key }).expect(201);
+      expect(first.headers.location).toBe(`/api/v1/networks/${first.body.id}`);
+      expect(retry.headers.location).toBe(first.headers.location);
     });
   });
 });

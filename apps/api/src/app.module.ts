@@ -15,6 +15,7 @@ import { GetGoalHandler, GetGoalHistoryHandler } from './goals/goal.queries';
 import { GoalsController } from './goals/goals.controller';
 import { HealthController } from './health/health.controller';
 import { ProjectionLagMetric } from './health/projection-lag.metric';
+import { CreatedLocationInterceptor } from './http/created-location';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { requestLogging } from './http/request-logging';
@@ -88,6 +89,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
       ],
     };

@@ -15,6 +15,7 @@ import { CommandContext } from '../write/command-context';
 import { DefineGoalFromPriorityCommand, ExecuteAssessmentCommand, OpenAssessmentCommand } from './assessment.commands';
 import { CloseAssessmentDto, ComparisonQueryDto, OpenAssessmentDto, PrioritiseItemDto, SubmitRatingsDto } from './assessment.dto';
 import { CompareAssessments, GetAssessment, GetAssessmentAgenda, ListAssessments } from './assessment.queries';
+import { CreatedAt } from '../http/created-location';
 
 const scope = { kind: 'assessment', param: 'assessmentId' } as const;
 const ITEM_KEY = /^[a-z0-9_.]{1,80}$/;
@@ -42,6 +43,7 @@ export class NetworkAssessmentsController {
   ) {}
 
   @Post(':networkId/assessments')
+  @CreatedAt('/api/v1/assessments/:id')
   @Access('assessment.open', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open a self-assessment round on dimensions of a framework version, in an open cycle, with named raters' })
@@ -152,6 +154,7 @@ export class AssessmentsController {
   }
 
   @Post(':assessmentId/priorities/:itemKey/goals')
+  @CreatedAt('/api/v1/goals/:id')
   @Access('assessment.prioritise', scope)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Turn a priority into a strategic or operational goal of the round’s cycle; the goal records the item it came from' })

@@ -13,6 +13,7 @@ import { CommandContext } from '../write/command-context';
 import { PublishFrameworkVersionCommand } from './assessment.commands';
 import { PublishFrameworkVersionDto } from './assessment.dto';
 import { GetFrameworkVersion, ListFrameworks } from './assessment.queries';
+import { CreatedAt } from '../http/created-location';
 
 const VersionParam = () =>
   Param(
@@ -58,6 +59,7 @@ export class FrameworksController {
   }
 
   @Post(':frameworkId/versions')
+  @CreatedAt('/api/v1/frameworks/:frameworkId/versions/:frameworkVersion')
   @Access('framework.publish')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Publish the next version of a framework (its whole content), e.g. with another dimension filled in; earlier rounds keep their version' })

@@ -17,6 +17,7 @@ import { ExecuteNetworkCommand } from './network.commands';
 import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
 import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
+import { CreatedAt } from '../http/created-location';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -29,6 +30,7 @@ export class NetworksController {
   ) {}
 
   @Post()
+  @CreatedAt('/api/v1/networks/:id')
   @Access('network.register')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Register a network (admin)' })
@@ -51,6 +53,7 @@ export class NetworksController {
   }
 
   @Post(':networkId/cycles')
+  @CreatedAt('/api/v1/networks/:networkId/cycle-board?cycleId=:id')
   @Access('cycle.open', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open a quality cycle (at most one open cycle per network)' })
@@ -75,6 +78,7 @@ export class NetworksController {
   }
 
   @Post(':networkId/goals')
+  @CreatedAt('/api/v1/goals/:id')
   @Access('goal.define', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Define a strategic or operational goal in an open cycle' })

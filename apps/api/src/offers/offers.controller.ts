@@ -13,6 +13,7 @@ import { CommandContext } from '../write/command-context';
 import { ListOfferCommand, ReviseOfferCommand, WithdrawOfferCommand } from './offer.commands';
 import { ListOfferDto, OfferLandscapeQueryDto, OfferLandscapeResponseDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
 import { GetOffer, GetOfferLandscape, ListOffers } from './offer.queries';
+import { CreatedAt } from '../http/created-location';
 
 const RULES = 'The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, …';
 
@@ -28,6 +29,7 @@ export class NetworkOffersController {
   ) {}
 
   @Post(':networkId/offers')
+  @CreatedAt('/api/v1/offers/:id')
   @Access('offer.list', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'List an offer of a member organisation: life phases, districts, target groups and when it runs' })

@@ -17,6 +17,7 @@ import { sealPerson } from './personal-data-input';
 import { ChangeBodyMembersCommand, DissolveBodyCommand, EstablishBodyCommand, ScheduleMeetingCommand } from './structure.commands';
 import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayQueryDto, ScheduleMeetingDto } from './structure.dto';
 import { GetBodiesOverview, GetBody } from './structure.queries';
+import { CreatedAt } from '../http/created-location';
 
 @ApiTags('bodies')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class BodiesController {
   ) {}
 
   @Post('networks/:networkId/bodies')
+  @CreatedAt('/api/v1/bodies/:id')
   @Access('body.establish', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Establish a plenary, steering group or working group with member organisations and their representatives' })
@@ -96,6 +98,7 @@ export class BodiesController {
   }
 
   @Post('bodies/:bodyId/meetings')
+  @CreatedAt('/api/v1/meetings/:id')
   @Access('meeting.schedule', { kind: 'body', param: 'bodyId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Schedule a meeting of the body, with the person who collects topics beforehand' })

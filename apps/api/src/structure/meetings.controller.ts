@@ -14,6 +14,7 @@ import { periodReversed } from './organisations.controller';
 import { ExecuteMeetingCommand, RecordAttendanceCommand } from './structure.commands';
 import { DecisionsQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
 import { GetDecisions, GetMeeting } from './structure.queries';
+import { CreatedAt } from '../http/created-location';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -37,6 +38,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:meetingId/topics')
+  @CreatedAt('/api/v1/meetings/:meetingId')
   @Access('meeting.propose_topic', { kind: 'meeting', param: 'meetingId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Propose a topic before the meeting; returns the topic’s id as id' })
@@ -68,6 +70,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:meetingId/decisions')
+  @CreatedAt('/api/v1/meetings/:meetingId')
   @Access('meeting.record_decision', { kind: 'meeting', param: 'meetingId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Record a decision of the held meeting; returns the decision’s id as id' })

@@ -16,6 +16,7 @@ import { sealPerson } from './personal-data-input';
 import { ExecuteOrganisationCommand, JoinOrganisationCommand } from './structure.commands';
 import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
+import { CreatedAt } from '../http/created-location';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -31,6 +32,7 @@ export class OrganisationsController {
   ) {}
 
   @Post('networks/:networkId/organisations')
+  @CreatedAt('/api/v1/organisations/:id')
   @Access('organisation.join', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'An organisation joins the network, with its tasks, mandates, roles, resources, limits and a contact person' })
