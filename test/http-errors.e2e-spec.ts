@@ -102,6 +102,36 @@ describe('HTTP errors and write semantics', () => {
     });
   });
 
+  describe('405 method not allowed', () => {
+    it('answers a known path asked with another method with the methods it answers in Allow', async () => {
+      const goal = await expectProblem(() => api.http().delete(`/api/v1/goals/${fixture.operationalId}`), 405, 'http.405');
+      expect(goal.headers.allow).toBe('GET, HEAD');
+      const reviews = await expectProblem(() => api.http().get(`/api/v1/goals/${fixture.operationalId}/reviews`), 405, 'http.405');
+      expect(reviews.headers.allow).toBe('POST');
+      const organisations = await expectProblem(() => api.http().put(`/api/v1/networks/${fixture.networkId}/organisations`).send({}), 405, 'http.405');
+      expect(organisations.headers.allow).toBe('GET, HEAD, POST');
+    });
+
+    it('keeps a 404 for a path the api does not know', async () => {
+      const unknown = await expectProblem(() => api.http().delete('/api/v1/nothing-here'), 404, 'http.404');
+      expect(unknown.headers.allow).toBeUndefined();
+    });
+  });
+
+  describe('415 unsupported media type', () => {
+    it('refuses a write body that is not JSON, before it reaches validation', async () => {
+      const path = `/api/v1/goals/${fixture.strategicId}/reviews`;
+      const text = await expectProblem(() => api.http().post(path).set('content-type', 'text/plain').send('reviewedOn=2026-03-01'), 415, 'http.415');
+      expect(text.body.detail).toMatch(/application\/json/);
+      await expectProblem(() => api.http().post(path).type('form').send({ reviewedOn: '2026-03-01', assessment: 'on_track', evidence: 'Protokoll' }), 415, 'http.415');
+      await expectProblem(() => api.http().post(path).set('content-type', 'application/xml').send('<review/>'), 415, 'http.415');
+    });
+
+    it('asks who is calling before it looks at the body', async () => {
+      await expectProblem(() => api.anonymous().post(`/api/v1/goals/${fixture.strategicId}/reviews`).set('content-type', 'text/plain').send('x'), 401, 'auth.unauthenticated');
+    });
+  });
+
   describe('409 conflicts', () => {
     it('refuses a stale If-Match with the current version, and accepts the current one', async () => {
       const current = await api.http().get(`/api/v1/goals/${fixture.operationalId}`).expect(200);

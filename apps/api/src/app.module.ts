@@ -18,6 +18,7 @@ import { ProjectionLagMetric } from './health/projection-lag.metric';
 import { CreatedLocationInterceptor } from './http/created-location';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { JsonBodyGuard } from './http/request-shape';
 import { requestLogging } from './http/request-logging';
 import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
@@ -88,6 +89,7 @@ export class AppModule {
         ...TIME_TRAVEL_PROVIDERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
