@@ -58,12 +58,10 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const responses = new OpenApiResponseValidator((await request(server).get('/api/docs-json').expect(200)).body as OpenApiDocument);
   const requester = (authorised: boolean): Requester => {
     const make = (method: Method) => (path: string) => {
-      const test = request(server)
-        [method](path)
-        .expect((response) => {
-          const sent = (response as unknown as { req: { method: string; path: string } }).req;
-          responses.check({ method: sent.method, path: sent.path, status: response.status, contentType: response.headers['content-type'], text: response.text });
-        });
+      const test = request(server)[method](path).expect((response) => {
+        const sent = (response as unknown as { req: { method: string; path: string } }).req;
+        responses.check({ method: sent.method, path: sent.path, status: response.status, contentType: response.headers['content-type'], text: response.text });
+      });
       return authorised ? test.set('authorization', `Bearer ${token}`) : test;
     };
     return { get: make('get'), post: make('post'), put: make('put'), patch: make('patch'), delete: make('delete') };
