@@ -312,4 +312,56 @@ describe('HTTP errors and write semantics', () => {
       expect(retry.headers.location).toBe(first.headers.location);
     });
   });
+
+  describe('pages', () => {
+    const lists = () => [
+      `/networks/${fixture.networkId}/bodies`,
+      `/networks/${fixture.networkId}/organisations`,
+      `/networks/${fixture.networkId}/decisions`,
+      `/networks/${fixture.networkId}/offers`,
+      `/networks/${fixture.networkId}/assessments`,
+      `/networks/${fixture.networkId}/cycles`,
+      `/networks/${fixture.networkId}/reviews-due?on=2027-12-31`,
+      `/networks/${fixture.networkId}/roles`,
+      `/networks/${fixture.networkId}/audit`,
+      '/frameworks',
+      '/networks',
+    ];
+    const get = (path: string, query: string) => api.http().get(`/api/v1${path}${path.includes('?') ? '&' : '?'}${query}`);
+
+    it('come as { items, nextCursor }, one page after another in a stable order, the same items as one large page', async () => {
+      await api.grant('coordinator', fixture.networkId);
+      await post(`/networks/${fixture.networkId}/role-grants`, { userId: 'u-pages', role: 'member' }).expect(200);
+      for (const path of lists()) {
+        const whole = (await get(path, 'limit=1000').expect(200)).body;
+        expect({ path, nextCursor: whole.nextCursor, items: Array.isArray(whole.items) }).toEqual({ path, nextCursor: null, items: true });
+        const walked: unknown[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: unknown[]; nextCursor: string | null } = (await get(path, `limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+          expect(page.items.length).toBeLessThanOrEqual(1);
+          walked.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor !== null && walked.length <= whole.items.length);
+        expect({ path, walked }).toEqual({ path, walked: whole.items });
+      }
+    });
+
+    it('refuse a cursor no page gave, and a limit out of range', async () => {
+      for (const path of lists()) {
+        await expectProblem(() => get(path, `cursor=${Buffer.from('nothing-here').toString('base64url')}`), 400, 'validation.failed');
+        await expectProblem(() => get(path, 'limit=0'), 400, 'validation.failed');
+        await expectProblem(() => get(path, 'limit=1001'), 400, 'validation.failed');
+      }
+    });
+
+    it('are documented with cursor and limit', async () => {
+      const document = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, { get: { parameters: { name: string; in: string }[] } }> };
+      for (const path of lists()) {
+        const template = `/api/v1${path.split('?')[0]}`.replace(fixture.networkId, '{networkId}');
+        const names = document.paths[template].get.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+        expect({ template, names }).toEqual({ template, names: expect.arrayContaining(['cursor', 'limit']) });
+      }
+    });
+  });
 });

@@ -12,13 +12,13 @@ const document: OpenApiDocument = {
       },
     },
     '/api/v1/goals/{goalId}/history': { get: { responses: { '200': {} } } },
-    '/api/v1/goals/report': { get: { responses: { '200': { content: { 'text/csv': { schema: { type: 'string' } } } } } } },
+    '/api/v1/goals/report': { get: { responses: { '200': { content: { 'text/csv; charset=utf-8': { schema: { type: 'string' } } } } } } },
   },
   components: {
     schemas: {
       Goal: {
         type: 'object',
-        properties: { id: { type: 'string', format: 'uuid' }, title: { type: 'string', minLength: 1 }, parentGoalId: { type: 'string', format: 'uuid', nullable: true } },
+        properties: { id: { type: 'string', format: 'uuid' }, title: { type: 'string', minLength: 1 }, parentGoalId: { type: 'string', format: 'uuid', nullable: true }, owner: { nullable: true, type: 'object', allOf: [{ $ref: '#/components/schemas/Problem' }] } },
         required: ['id', 'title', 'parentGoalId'],
       },
       Problem: { type: 'object', properties: { code: { type: 'string' }, status: { type: 'integer' } }, required: ['code', 'status'] },
@@ -49,6 +49,13 @@ describe('the OpenAPI response validator', () => {
     expect(() => validator.check(answer({ body: { ...goal, id: 'goal-1' } }))).toThrow(/\/id must match format "uuid"/);
     expect(() => validator.check(answer({ body: { ...goal, secret: 'x' } }))).toThrow(/additional properties \(secret\)/);
     expect(() => validator.check(answer({ status: 404, contentType: 'application/problem+json', body: { code: 'goal.not_found' } }))).toThrow(/status/);
+  });
+
+  it('takes a nullable reference as the reference or null', () => {
+    const validator = new OpenApiResponseValidator(document);
+    expect(() => validator.check(answer({ body: { ...goal, owner: null } }))).not.toThrow();
+    expect(() => validator.check(answer({ body: { ...goal, owner: { code: 'x', status: 1 } } }))).not.toThrow();
+    expect(() => validator.check(answer({ body: { ...goal, owner: { code: 'x' } } }))).toThrow(/leaves its schema/);
   });
 
   it('fails a media type the document does not name for the status, and a body that is not JSON', () => {

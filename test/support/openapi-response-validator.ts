@@ -86,8 +86,8 @@ export class OpenApiResponseValidator {
       if (response.text === undefined || response.text === '') return;
       return this.undocumented(`${name} (no schema)`);
     }
-    const mediaType = (response.contentType ?? '').split(';')[0].trim().toLowerCase();
-    const key = Object.keys(content).find((each) => each.toLowerCase() === mediaType) ?? Object.keys(content).find((each) => matchesRange(each, mediaType));
+    const mediaType = baseOf(response.contentType ?? '');
+    const key = Object.keys(content).find((each) => baseOf(each) === mediaType) ?? Object.keys(content).find((each) => matchesRange(baseOf(each), mediaType));
     if (key === undefined) {
       throw new Error(`${name}: answered ${mediaType || 'without a Content-Type'}, the document names ${Object.keys(content).join(', ')}`);
     }
@@ -130,8 +130,13 @@ function parse(text: string | undefined, name: string): unknown {
   }
 }
 
+/** The media type without its parameters: `text/csv; charset=utf-8` is text/csv. */
+function baseOf(mediaType: string): string {
+  return mediaType.split(';')[0].trim().toLowerCase();
+}
+
 function matchesRange(range: string, mediaType: string): boolean {
-  const [type, subtype] = range.toLowerCase().split('/');
+  const [type, subtype] = range.split('/');
   return (type === '*' && subtype === '*') || (subtype === '*' && mediaType.startsWith(`${type}/`));
 }
 
@@ -153,5 +158,11 @@ function closeAll<T>(value: T, inComposition = false): T {
     else schema[key] = closeAll(child);
   }
   const closable = CLOSED_OBJECTS && !inComposition && schema.properties !== undefined && schema.additionalProperties === undefined;
-  return (closable ? { ...schema, additionalProperties: false } : schema) as T;
+  const closed = closable ? { ...schema, additionalProperties: false } : schema;
+  // OpenAPI 3.0's nullable beside a $ref or allOf lets null through as well; ajv's nullable widens only `type`.
+  if (closed.nullable === true && (closed.type === undefined || ['$ref', 'allOf', 'anyOf', 'oneOf'].some((key) => key in closed))) {
+    const { nullable: _nullable, ...rest } = closed;
+    return { anyOf: [{ type: 'null' }, rest] } as T;
+  }
+  return closed as T;
 }

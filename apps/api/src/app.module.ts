@@ -17,6 +17,7 @@ import { HealthController } from './health/health.controller';
 import { ProjectionLagMetric } from './health/projection-lag.metric';
 import { CreatedLocationInterceptor } from './http/created-location';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PageInterceptor } from './http/pagination';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
 import { JsonBodyGuard } from './http/request-shape';
 import { requestLogging } from './http/request-logging';
@@ -93,6 +94,7 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
       ],
     };
   }

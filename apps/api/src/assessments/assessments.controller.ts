@@ -7,7 +7,7 @@ import { Access } from '../access/access.decorator';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { UuidParam, withETag } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadQueryDto, ReadPageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext, ScopedNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -16,6 +16,7 @@ import { DefineGoalFromPriorityCommand, ExecuteAssessmentCommand, OpenAssessment
 import { CloseAssessmentDto, ComparisonQueryDto, OpenAssessmentDto, PrioritiseItemDto, SubmitRatingsDto } from './assessment.dto';
 import { CompareAssessments, GetAssessment, GetAssessmentAgenda, ListAssessments } from './assessment.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const scope = { kind: 'assessment', param: 'assessmentId' } as const;
 const ITEM_KEY = /^[a-z0-9_.]{1,80}$/;
@@ -60,10 +61,11 @@ export class NetworkAssessmentsController {
   }
 
   @Get(':networkId/assessments')
+  @Paged((assessment: { id: string }) => assessment.id)
   @Access('assessment.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The network’s rounds, oldest first, with how many raters have submitted' })
   @ApiNotFoundResponse({ description: 'No such network' })
-  async list(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
+  async list(@UuidParam('networkId') networkId: string, @Query() query: ReadPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListAssessments(networkId));
   }

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadQueryDto, ReadPageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -14,6 +14,7 @@ import { PublishFrameworkVersionCommand } from './assessment.commands';
 import { PublishFrameworkVersionDto } from './assessment.dto';
 import { GetFrameworkVersion, ListFrameworks } from './assessment.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const VersionParam = () =>
   Param(
@@ -38,9 +39,10 @@ export class FrameworksController {
   ) {}
 
   @Get()
+  @Paged((framework: { frameworkId: string }) => framework.frameworkId)
   @Access('framework.read')
   @ApiOperation({ summary: 'The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals)' })
-  async frameworks(@Query() query: ReadQueryDto) {
+  async frameworks(@Query() query: ReadPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListFrameworks());
   }

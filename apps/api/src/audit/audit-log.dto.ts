@@ -167,7 +167,7 @@ export class AuditLogPageDto {
   networkId!: string;
 
   @ApiProperty({ type: [AuditEntryDto] })
-  entries!: AuditEntryDto[];
+  items!: AuditEntryDto[];
 
   @ApiProperty({ type: String, nullable: true, description: 'Send as cursor for the next page; null on the last page' })
   nextCursor!: string | null;

@@ -7,7 +7,7 @@ import { Access } from '../access/access.decorator';
 import { DefineGoalCommand } from '../goals/goal.commands';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { UuidParam, withETag } from '../http/params';
-import { AsOfQueryDto, CycleBoardQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
+import { AsOfQueryDto, AsOfPageQueryDto, CycleBoardQueryDto, ReviewsDuePageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -18,6 +18,7 @@ import { OpenCycleDto, RegisterNetworkDto } from './network.dto';
 import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -70,9 +71,10 @@ export class NetworksController {
   }
 
   @Get(':networkId/cycles')
+  @Paged((overview: { cycle: { id: string } }) => overview.cycle.id)
   @Access('cycles.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then' })
-  async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto) {
+  async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetCycleOverview(networkId, pastMoment(query.asOf)));
   }
@@ -112,9 +114,10 @@ export class NetworksController {
   }
 
   @Get(':networkId/reviews-due')
+  @Paged((due: { goalId: string }) => due.goalId)
   @Access('reviews_due.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date; with asOf as recorded then' })
-  async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
+  async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDuePageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const asOf = pastMoment(query.asOf);
     return this.queries.execute(new GetReviewsDue(networkId, query.on ?? (asOf ?? new Date()).toISOString().slice(0, 10), asOf));

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID
 import { LIFE_PHASE_KEYS } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { ReadQueryDto } from '../http/query-params.dto';
+import { WithPage } from '../http/pagination';
 
 /** The content of an offer: set by a listing, given anew by every revision. */
 export class OfferContentDto {
@@ -108,22 +109,24 @@ export class OfferLandscapeResponseDto {
   @ApiProperty({ format: 'date' })
   on!: string;
 
-  @ApiProperty({ description: 'The life phases in catalogue order, with German and English labels' })
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'The life phases in catalogue order, with German and English labels' })
   lifePhases!: object[];
 
   @ApiProperty({ type: [String], description: 'The network’s districts in their order: the columns' })
   districts!: string[];
 
-  @ApiProperty({ description: 'Per life phase, per district: the offers running on the day' })
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Per life phase, per district: the offers running on the day' })
   rows!: object[];
 
-  @ApiProperty({ description: 'Cells without an offer running on the day' })
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Cells without an offer running on the day' })
   gaps!: object[];
 
-  @ApiProperty({ description: 'Two or more offers in the same life phase, district and target group (compared without case and extra spaces)' })
+  @ApiProperty({ type: 'array', items: { type: 'object' }, description: 'Two or more offers in the same life phase, district and target group (compared without case and extra spaces)' })
   duplicates!: object[];
 
   @ApiProperty({ type: OfferLandscapeSummaryDto })
   summary!: OfferLandscapeSummaryDto;
 }
 
+
+export class OffersPageQueryDto extends WithPage(OffersQueryDto) {}

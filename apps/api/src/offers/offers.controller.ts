@@ -11,9 +11,10 @@ import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { ListOfferCommand, ReviseOfferCommand, WithdrawOfferCommand } from './offer.commands';
-import { ListOfferDto, OfferLandscapeQueryDto, OfferLandscapeResponseDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
+import { ListOfferDto, OfferLandscapeQueryDto, OfferLandscapeResponseDto, OffersPageQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
 import { GetOffer, GetOfferLandscape, ListOffers } from './offer.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const RULES = 'The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, …';
 
@@ -46,10 +47,11 @@ export class NetworkOffersController {
   }
 
   @Get(':networkId/offers')
+  @Paged((offer: { id: string }) => offer.id)
   @Access('offers.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The offers running on a day; without a day, every offer not withdrawn' })
   @ApiNotFoundResponse({ description: 'No such network' })
-  async offers(@UuidParam('networkId') networkId: string, @Query() query: OffersQueryDto) {
+  async offers(@UuidParam('networkId') networkId: string, @Query() query: OffersPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListOffers(networkId, query.on));
   }

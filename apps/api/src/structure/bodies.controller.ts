@@ -15,9 +15,10 @@ import { CommandContext } from '../write/command-context';
 import { today } from './organisations.controller';
 import { sealPerson } from './personal-data-input';
 import { ChangeBodyMembersCommand, DissolveBodyCommand, EstablishBodyCommand, ScheduleMeetingCommand } from './structure.commands';
-import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayQueryDto, ScheduleMeetingDto } from './structure.dto';
+import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayPageQueryDto, ScheduleMeetingDto } from './structure.dto';
 import { GetBodiesOverview, GetBody } from './structure.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('bodies')
 @ApiBearerAuth()
@@ -48,9 +49,10 @@ export class BodiesController {
   }
 
   @Get('networks/:networkId/bodies')
+  @Paged((body: { id: string }) => body.id, 'bodies')
   @Access('bodies.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it' })
-  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
+  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetBodiesOverview(networkId, query.on ?? today()));
   }

@@ -12,9 +12,10 @@ import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { periodReversed } from './organisations.controller';
 import { ExecuteMeetingCommand, RecordAttendanceCommand } from './structure.commands';
-import { DecisionsQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
+import { DecisionsPageQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
 import { GetDecisions, GetMeeting } from './structure.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -87,9 +88,10 @@ export class MeetingsController {
   }
 
   @Get('networks/:networkId/decisions')
+  @Paged((decision: { id: string }) => decision.id)
   @Access('meetings.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The decisions of the network’s bodies in a period, optionally of one subject' })
-  async decisions(@UuidParam('networkId') networkId: string, @Query() query: DecisionsQueryDto) {
+  async decisions(@UuidParam('networkId') networkId: string, @Query() query: DecisionsPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     if (query.from && query.to && query.from > query.to) throw periodReversed();
     return this.queries.execute(new GetDecisions(networkId, query.from, query.to, query.subject));

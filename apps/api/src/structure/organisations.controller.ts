@@ -14,9 +14,10 @@ import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
 import { sealPerson } from './personal-data-input';
 import { ExecuteOrganisationCommand, JoinOrganisationCommand } from './structure.commands';
-import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
+import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayPageQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
 import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -49,9 +50,10 @@ export class OrganisationsController {
   }
 
   @Get('networks/:networkId/organisations')
+  @Paged((organisation: { id: string }) => organisation.id, 'organisations')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The member organisations on a day (today by default), as described then, with the bodies they sit in' })
-  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
+  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetOrganisationsOverview(networkId, query.on ?? today()));
   }

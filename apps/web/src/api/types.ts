@@ -253,7 +253,7 @@ export interface AuditEntry {
 }
 
 export interface AuditPage {
-  entries: AuditEntry[];
+  items: AuditEntry[];
   nextCursor: string | null;
 }
 
