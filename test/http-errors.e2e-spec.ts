@@ -317,6 +317,7 @@ describe('HTTP errors and write semantics', () => {
     const lists = () => [
       `/networks/${fixture.networkId}/bodies`,
       `/networks/${fixture.networkId}/organisations`,
+      `/networks/${fixture.networkId}/organisations/changes?from=2000-01-01&to=2030-12-31`,
       `/networks/${fixture.networkId}/decisions`,
       `/networks/${fixture.networkId}/offers`,
       `/networks/${fixture.networkId}/assessments`,

@@ -251,9 +251,13 @@ describe('network structure over HTTP', () => {
       expect(changes.body).toMatchObject({
         from: '2026-01-15',
         to: '2026-12-31',
-        joined: [{ id: schule, name: 'Grundschule Kalk', joinedOn: '2026-02-01', sector: { key: 'school' } }],
-        left: [{ id: jugendamt, name: 'Jugendamt Köln', leftOn: '2026-06-30', reason: 'Zuständigkeit gewechselt' }],
+        items: [
+          { change: 'joined', id: schule, name: 'Grundschule Kalk', joinedOn: '2026-02-01', sector: { key: 'school' } },
+          { change: 'left', id: jugendamt, name: 'Jugendamt Köln', leftOn: '2026-06-30', reason: 'Zuständigkeit gewechselt' },
+        ],
+        nextCursor: null,
       });
+      expect(changes.body.items).toHaveLength(2);
       const overview = await get(`/networks/${networkId}/organisations?on=2026-07-01`).expect(200);
       expect(overview.body.items.map((o: { id: string }) => o.id)).not.toContain(jugendamt);
     });

@@ -14,7 +14,7 @@ import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
 import { sealPerson } from './personal-data-input';
 import { ExecuteOrganisationCommand, JoinOrganisationCommand } from './structure.commands';
-import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayPageQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
+import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayPageQueryDto, OrganisationDescriptionDto, PeriodPageQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
 import { CreatedAt } from '../http/created-location';
 import { Paged } from '../http/pagination';
@@ -59,9 +59,10 @@ export class OrganisationsController {
   }
 
   @Get('networks/:networkId/organisations/changes')
+  @Paged((change: { change: string; id: string }) => `${change.change} ${change.id}`, 'changes')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The organisations that joined and that left in a period' })
-  async changes(@UuidParam('networkId') networkId: string, @Query() query: PeriodQueryDto) {
+  async changes(@UuidParam('networkId') networkId: string, @Query() query: PeriodPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const from = query.from ?? '1900-01-01';
     const to = query.to ?? today();

@@ -244,4 +244,5 @@ export class DecisionsQueryDto extends PeriodQueryDto {
 }
 
 export class OnDayPageQueryDto extends WithPage(OnDayQueryDto) {}
+export class PeriodPageQueryDto extends WithPage(PeriodQueryDto) {}
 export class DecisionsPageQueryDto extends WithPage(DecisionsQueryDto) {}
