@@ -177,14 +177,14 @@ describe('granted roles', () => {
 
     const granted = await api.http().post(`/api/v1/networks/${fixture.networkId}/role-grants`).send({ userId: 'u-bea', role: 'steering', on: '2026-03-01' }).expect(200);
     const roles = await api.http().get(`/api/v1/networks/${fixture.networkId}/roles?after=${granted.body.position}`).expect(200);
-    expect(roles.body).toEqual([{ userId: 'u-bea', role: 'steering', grantedOn: '2026-03-01' }]);
+    expect(roles.body).toEqual({ items: [{ userId: 'u-bea', role: 'steering', grantedOn: '2026-03-01' }], nextCursor: null });
     const reviewed = await review().expect(200);
     const history = await api.http().get(`/api/v1/goals/${fixture.operationalId}/history?after=${reviewed.body.position}`).expect(200);
     expect(history.body.items.at(-1).actor).toEqual({ userId: 'u-bea', name: 'Bea Steuerung', role: 'steering' });
 
     await api.http().post(`/api/v1/networks/${fixture.networkId}/role-grants`).send({ userId: 'u-bea', role: 'steering' }).expect(409);
     const revoked = await api.http().post(`/api/v1/networks/${fixture.networkId}/role-revocations`).send({ userId: 'u-bea', role: 'steering' }).expect(200);
-    await api.http().get(`/api/v1/networks/${fixture.networkId}/roles?after=${revoked.body.position}`).expect(200, []);
+    await api.http().get(`/api/v1/networks/${fixture.networkId}/roles?after=${revoked.body.position}`).expect(200, { items: [], nextCursor: null });
     await review().expect(404);
   });
 });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
 
-type Page = { networkId: string; entries: AuditEntry[]; nextCursor: string | null };
+type Page = { networkId: string; items: AuditEntry[]; nextCursor: string | null };
 
 /** The audit log over HTTP: pages with filters and a cursor, CSV and JSONL exports, and who may read it. */
 describe('audit log over HTTP', () => {
@@ -27,7 +27,7 @@ describe('audit log over HTTP', () => {
     return (path: string) => request(api.app.getHttpServer()).get(path).set('authorization', `Bearer ${token}`);
   };
   const page = async (query = ''): Promise<Page> => (await api.http().get(auditPath(query)).expect(200)).body;
-  const everything = async (): Promise<AuditEntry[]> => (await page('limit=1000')).entries;
+  const everything = async (): Promise<AuditEntry[]> => (await page('limit=1000')).items;
 
   describe('a page', () => {
     let steeringReview: { position: string };
@@ -94,8 +94,8 @@ describe('audit log over HTTP', () => {
       let pages = 0;
       do {
         const next: Page = await page(`limit=4${cursor ? `&cursor=${cursor}` : ''}`);
-        expect(next.entries.length).toBeLessThanOrEqual(4);
-        seen.push(...next.entries);
+        expect(next.items.length).toBeLessThanOrEqual(4);
+        seen.push(...next.items);
         cursor = next.nextCursor;
         pages += 1;
       } while (cursor !== null && pages < 100);
@@ -109,30 +109,30 @@ describe('audit log over HTTP', () => {
       const repeated = await page('type=GoalDefined&type=GoalReoriented');
       const commas = await page('type=GoalDefined,GoalReoriented');
 
-      expect(repeated.entries.map((entry) => entry.type)).toEqual(['GoalDefined', 'GoalDefined', 'GoalReoriented']);
-      expect(commas.entries).toEqual(repeated.entries);
-      expect(repeated.entries[1].summary).toEqual({
+      expect(repeated.items.map((entry) => entry.type)).toEqual(['GoalDefined', 'GoalDefined', 'GoalReoriented']);
+      expect(commas.items).toEqual(repeated.items);
+      expect(repeated.items[1].summary).toEqual({
         de: 'Handlungsziel „operational goal“ festgelegt unter „strategic goal“',
         en: 'Operational goal “operational goal” defined under “strategic goal”',
       });
     });
 
     it('filters by goal: the events of its stream only', async () => {
-      const { entries } = await page(`goalId=${f.operationalId}`);
+      const { items: entries } = await page(`goalId=${f.operationalId}`);
 
       expect(entries.map((entry) => entry.type)).toEqual(['GoalDefined', 'GoalConcretised', 'GoalReviewed', 'GoalReoriented']);
       expect(entries.every((entry) => entry.stream === `goal-${f.operationalId}`)).toBe(true);
     });
 
     it('filters by actor', async () => {
-      const { entries } = await page('actor=u-steer');
+      const { items: entries } = await page('actor=u-steer');
 
       expect(entries.map((entry) => entry.type)).toEqual(['GoalReviewed', 'GoalReoriented']);
     });
 
     it('filters by business days, both inclusive', async () => {
       const all = await everything();
-      const { entries } = await page('from=2026-01-08&to=2026-02-10');
+      const { items: entries } = await page('from=2026-01-08&to=2026-02-10');
 
       const expected = all.filter((entry) => entry.occurredAt >= '2026-01-08' && entry.occurredAt <= '2026-02-10');
       expect(expected.length).toBeGreaterThan(3);
@@ -144,17 +144,17 @@ describe('audit log over HTTP', () => {
       const all = await everything();
       const from = all[3].recordedAt;
       const to = all[all.length - 3].recordedAt;
-      const { entries } = await page(`recordedFrom=${encodeURIComponent(from)}&recordedTo=${encodeURIComponent(to)}`);
+      const { items: entries } = await page(`recordedFrom=${encodeURIComponent(from)}&recordedTo=${encodeURIComponent(to)}`);
 
       const expected = all.filter((entry) => entry.recordedAt >= from && entry.recordedAt <= to);
       expect(entries.map((entry) => entry.eventId)).toEqual(expected.map((entry) => entry.eventId));
       // the day of the last write as an upper bound includes it; the day before the first excludes everything
-      expect((await page(`recordedTo=${all[all.length - 1].recordedAt.slice(0, 10)}&limit=1000`)).entries).toHaveLength(all.length);
-      expect((await page(`recordedTo=2000-01-01`)).entries).toEqual([]);
+      expect((await page(`recordedTo=${all[all.length - 1].recordedAt.slice(0, 10)}&limit=1000`)).items).toHaveLength(all.length);
+      expect((await page(`recordedTo=2000-01-01`)).items).toEqual([]);
     });
 
     it('combines filters', async () => {
-      const { entries } = await page(`goalId=${f.operationalId}&type=GoalReviewed,GoalDefined&from=2026-03-01`);
+      const { items: entries } = await page(`goalId=${f.operationalId}&type=GoalReviewed,GoalDefined&from=2026-03-01`);
 
       expect(entries.map((entry) => [entry.type, entry.occurredAt])).toEqual([['GoalReviewed', '2026-05-15']]);
     });

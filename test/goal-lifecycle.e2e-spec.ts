@@ -123,9 +123,9 @@ describe('goal lifecycle over HTTP', () => {
     );
 
     const due = await get(`/networks/${networkId}/reviews-due?on=2026-06-08&after=${measured.body.position}`).expect(200);
-    expect(due.body.map((goal: { goalId: string }) => goal.goalId).sort()).toEqual([cafes, midwives].sort());
+    expect(due.body.items.map((goal: { goalId: string }) => goal.goalId).sort()).toEqual([cafes, midwives].sort());
     const notYet = await get(`/networks/${networkId}/reviews-due?on=2026-06-07`).expect(200);
-    expect(notYet.body).toEqual([]);
+    expect(notYet.body).toEqual({ items: [], nextCursor: null });
 
     await post(`/cycles/${cycleId}/phases`, { phase: 'reflection', enteredOn: '2026-09-01' }).expect(200);
     await post(`/goals/${cafes}/reviews`, { reviewedOn: '2026-09-10', assessment: 'on_track', evidence: 'Sechs von neun Kommunen' }).expect(200);
@@ -238,10 +238,10 @@ describe('goal lifecycle over HTTP', () => {
     expect(nextBoard.body.cycle.id).toBe(next.body.id);
     expect(nextBoard.body.goals.map((goal: { id: string }) => goal.id)).toEqual(expect.arrayContaining([strategicId]));
     const overview = await get(`/networks/${networkId}/cycles`).expect(200);
-    expect(overview.body.map((entry: { cycle: { id: string } }) => entry.cycle.id)).toEqual([cycleId, next.body.id]);
-    expect(overview.body[0].summary.reorientations).toMatchObject({ adjust: 1, replace: 1, retire: 1 });
-    expect(overview.body[1].planned).toEqual([]);
-    const carriedOver = overview.body[1].carriedOver.map((goal: { goalId: string }) => goal.goalId);
+    expect(overview.body.items.map((entry: { cycle: { id: string } }) => entry.cycle.id)).toEqual([cycleId, next.body.id]);
+    expect(overview.body.items[0].summary.reorientations).toMatchObject({ adjust: 1, replace: 1, retire: 1 });
+    expect(overview.body.items[1].planned).toEqual([]);
+    const carriedOver = overview.body.items[1].carriedOver.map((goal: { goalId: string }) => goal.goalId);
     expect(carriedOver).toEqual(expect.arrayContaining(carried));
     expect(carriedOver).not.toContain(midwives); // retired
     expect(carriedOver).not.toContain(cafes); // replaced

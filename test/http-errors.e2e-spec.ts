@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { NZFH_FRAMEWORK_ID, NZFH_FRAMEWORK_V1 } from '@kreislauf/domain';
 import { Client } from 'pg';
 import { networkWithGoals, NetworkFixture } from './support/network-fixture';
 import { startTestApi, TestApi } from './support/test-api';
@@ -98,6 +99,36 @@ describe('HTTP errors and write semantics', () => {
       await expectProblem(() => post(`/cycles/${unknown}/phases`, { phase: 'steering', enteredOn: '2026-03-01' }), 404, 'cycle.not_found');
       await expectProblem(() => post(`/networks/${unknown}/cycles`, { title: 't', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-01' }), 404, 'network.not_found');
       await expectProblem(() => api.http().get('/api/v1/nothing-here'), 404, 'http.404');
+    });
+  });
+
+  describe('405 method not allowed', () => {
+    it('answers a known path asked with another method with the methods it answers in Allow', async () => {
+      const goal = await expectProblem(() => api.http().delete(`/api/v1/goals/${fixture.operationalId}`), 405, 'http.405');
+      expect(goal.headers.allow).toBe('GET, HEAD');
+      const reviews = await expectProblem(() => api.http().get(`/api/v1/goals/${fixture.operationalId}/reviews`), 405, 'http.405');
+      expect(reviews.headers.allow).toBe('POST');
+      const organisations = await expectProblem(() => api.http().put(`/api/v1/networks/${fixture.networkId}/organisations`).send({}), 405, 'http.405');
+      expect(organisations.headers.allow).toBe('GET, HEAD, POST');
+    });
+
+    it('keeps a 404 for a path the api does not know', async () => {
+      const unknown = await expectProblem(() => api.http().delete('/api/v1/nothing-here'), 404, 'http.404');
+      expect(unknown.headers.allow).toBeUndefined();
+    });
+  });
+
+  describe('415 unsupported media type', () => {
+    it('refuses a write body that is not JSON, before it reaches validation', async () => {
+      const path = `/api/v1/goals/${fixture.strategicId}/reviews`;
+      const text = await expectProblem(() => api.http().post(path).set('content-type', 'text/plain').send('reviewedOn=2026-03-01'), 415, 'http.415');
+      expect(text.body.detail).toMatch(/application\/json/);
+      await expectProblem(() => api.http().post(path).type('form').send({ reviewedOn: '2026-03-01', assessment: 'on_track', evidence: 'Protokoll' }), 415, 'http.415');
+      await expectProblem(() => api.http().post(path).set('content-type', 'application/xml').send('<review/>'), 415, 'http.415');
+    });
+
+    it('asks who is calling before it looks at the body', async () => {
+      await expectProblem(() => api.anonymous().post(`/api/v1/goals/${fixture.strategicId}/reviews`).set('content-type', 'text/plain').send('x'), 401, 'auth.unauthenticated');
     });
   });
 
@@ -202,6 +233,136 @@ describe('HTTP errors and write semantics', () => {
       expect(read.body.lastReviewOn).toBe('2026-07-01');
       const [commit] = write.body.position.split('.');
       await expectProblem(() => api.http().get(`/api/v1/goals/${fixture.strategicId}?after=${BigInt(commit) + 1000000n}.1`), 503, 'read_model.behind');
+    });
+  });
+
+  describe('201 Created', () => {
+    /** Every create of the api, in an order where each one is allowed; the route as in the OpenAPI document. */
+    type Answer = { status: number; body: Record<string, unknown>; headers: Record<string, string> };
+    const creates: { route: string; send(): Promise<Answer> }[] = [];
+    const create = (route: string, send: () => PromiseLike<Answer>) => creates.push({ route, send: async () => send() });
+    let networkId = '';
+    let meetingId = '';
+    const goal = { level: 'strategic', title: 'Ziele gemeinsam überprüfen', description: '', qualityGoals: ['equity'], reviewIntervalDays: 90, definedOn: '2026-03-01' };
+    create('/api/v1/networks', () => post('/networks', { name: 'Netzwerk Neu', region: 'Bonn', responsibleBody: 'Stadt Bonn', municipalities: ['Bonn'], registeredOn: '2020-01-01' }));
+    create('/api/v1/networks/{networkId}/cycles', () => post(`/networks/${networkId}/cycles`, { title: 'Zyklus', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-01' }));
+    create('/api/v1/networks/{networkId}/goals', () => post(`/networks/${fixture.networkId}/goals`, { ...goal, cycleId: fixture.cycleId }));
+    create('/api/v1/networks/{networkId}/organisations', () =>
+      post(`/networks/${fixture.networkId}/organisations`, { name: 'Kita Neu', sector: 'day_care', namedInKkg: false, tasks: 'Betreuung', mandates: '', roles: '', resources: '', limits: '', joinedOn: '2026-01-01' }),
+    );
+    create('/api/v1/networks/{networkId}/bodies', () =>
+      post(`/networks/${fixture.networkId}/bodies`, { kind: 'working_group', name: 'Arbeitskreis', meetingsPerYear: 4, members: [{ organisationId: fixture.organisationId }], establishedOn: '2026-01-01' }),
+    );
+    create('/api/v1/bodies/{bodyId}/meetings', () => post(`/bodies/${fixture.bodyId}/meetings`, { scheduledFor: '2026-05-01', title: 'Sitzung' }));
+    create('/api/v1/meetings/{meetingId}/topics', () => post(`/meetings/${meetingId}/topics`, { title: 'Thema', description: '', proposedOn: '2026-04-01' }));
+    create('/api/v1/meetings/{meetingId}/decisions', () => post(`/meetings/${fixture.meetingId}/decisions`, { text: 'Beschlossen.', subject: 'other' }));
+    create('/api/v1/networks/{networkId}/offers', () =>
+      post(`/networks/${fixture.networkId}/offers`, {
+        title: 'Babytreff',
+        description: '',
+        providerOrganisationId: fixture.organisationId,
+        lifePhases: ['age_0_3'],
+        districts: ['Köln'],
+        targetGroups: ['Eltern'],
+        startsOn: '2026-01-01',
+        endsOn: null,
+        listedOn: '2026-01-01',
+      }),
+    );
+    create('/api/v1/networks/{networkId}/leitbild/versions', () => post(`/networks/${fixture.networkId}/leitbild/versions`, { vision: 'Alle wachsen gut auf.', principles: [{ key: 'P1', text: 'Mitwirken.' }], draftedOn: '2026-03-01' }));
+    create('/api/v1/networks/{networkId}/assessments', () =>
+      post(`/networks/${fixture.networkId}/assessments`, { cycleId: fixture.cycleId, frameworkId: NZFH_FRAMEWORK_ID, frameworkVersion: 1, dimensionKeys: ['network'], raters: ['u-coord'], visibility: 'anonymous', openedOn: '2026-03-01' }),
+    );
+    create('/api/v1/assessments/{assessmentId}/priorities/{itemKey}/goals', async () => {
+      await post(`/assessments/${fixture.assessmentId}/priorities`, { itemKey: 'network.goals.review_system', prioritisedOn: '2026-03-01', note: '' }).expect(200);
+      return post(`/assessments/${fixture.assessmentId}/priorities/network.goals.review_system/goals`, { ...goal, cycleId: fixture.cycleId });
+    });
+    create('/api/v1/frameworks/{frameworkId}/versions', () =>
+      post(`/frameworks/${NZFH_FRAMEWORK_ID}/versions`, { title: NZFH_FRAMEWORK_V1.title, dimensions: [NZFH_FRAMEWORK_V1.dimensions[2]], publishedOn: '2026-02-01' }),
+    );
+
+    it('covers every operation the document answers with 201', async () => {
+      const document = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+      const documented = Object.entries(document.paths).flatMap(([path, operations]) => Object.values(operations).filter((operation) => '201' in operation.responses).map(() => path));
+      expect(creates.map((each) => each.route).sort()).toEqual(documented.sort());
+    });
+
+    it('names what each create made in Location, and the Location reads 200', async () => {
+      for (const { route, send } of creates) {
+        const created = await send();
+        expect({ route, status: created.status, problem: created.status === 201 ? null : created.body }).toEqual({ route, status: 201, problem: null });
+        const location = created.headers.location;
+        expect({ route, location }).toEqual({ route, location: expect.stringMatching(/^\/api\/v1\//) });
+        if (route === '/api/v1/networks') {
+          networkId = created.body.id as string;
+          await api.grant('coordinator', networkId);
+        }
+        if (route === '/api/v1/bodies/{bodyId}/meetings') meetingId = created.body.id as string;
+        const read = await api.http().get(`${location}${location.includes('?') ? '&' : '?'}after=${created.body.position}`);
+        expect({ route, location, read: read.status }).toEqual({ route, location, read: 200 });
+      }
+    });
+
+    it('carries Location on a replayed create as well', async () => {
+      const key = randomUUID();
+      const body = { name: 'Netzwerk Wiederholt', region: 'Bonn', responsibleBody: 'Stadt Bonn', municipalities: [], registeredOn: '2020-01-01' };
+      const first = await post('/networks', body, { 'idempotency-key': key }).expect(201);
+      const retry = await post('/networks', body, { 'idempotency-key': key }).expect(201);
+      expect(first.headers.location).toBe(`/api/v1/networks/${first.body.id}`);
+      expect(retry.headers.location).toBe(first.headers.location);
+    });
+  });
+
+  describe('pages', () => {
+    const lists = () => [
+      `/networks/${fixture.networkId}/bodies`,
+      `/networks/${fixture.networkId}/organisations`,
+      `/networks/${fixture.networkId}/organisations/changes?from=2000-01-01&to=2030-12-31`,
+      `/networks/${fixture.networkId}/decisions`,
+      `/networks/${fixture.networkId}/offers`,
+      `/networks/${fixture.networkId}/assessments`,
+      `/networks/${fixture.networkId}/cycles`,
+      `/networks/${fixture.networkId}/reviews-due?on=2027-12-31`,
+      `/networks/${fixture.networkId}/roles`,
+      `/networks/${fixture.networkId}/audit`,
+      '/frameworks',
+      '/networks',
+    ];
+    const get = (path: string, query: string) => api.http().get(`/api/v1${path}${path.includes('?') ? '&' : '?'}${query}`);
+
+    it('come as { items, nextCursor }, one page after another in a stable order, the same items as one large page', async () => {
+      await api.grant('coordinator', fixture.networkId);
+      await post(`/networks/${fixture.networkId}/role-grants`, { userId: 'u-pages', role: 'member' }).expect(200);
+      for (const path of lists()) {
+        const whole = (await get(path, 'limit=1000').expect(200)).body;
+        expect({ path, nextCursor: whole.nextCursor, items: Array.isArray(whole.items) }).toEqual({ path, nextCursor: null, items: true });
+        const walked: unknown[] = [];
+        let cursor: string | null = null;
+        do {
+          const page: { items: unknown[]; nextCursor: string | null } = (await get(path, `limit=1${cursor ? `&cursor=${cursor}` : ''}`).expect(200)).body;
+          expect(page.items.length).toBeLessThanOrEqual(1);
+          walked.push(...page.items);
+          cursor = page.nextCursor;
+        } while (cursor !== null && walked.length <= whole.items.length);
+        expect({ path, walked }).toEqual({ path, walked: whole.items });
+      }
+    });
+
+    it('refuse a cursor no page gave, and a limit out of range', async () => {
+      for (const path of lists()) {
+        await expectProblem(() => get(path, `cursor=${Buffer.from('nothing-here').toString('base64url')}`), 400, 'validation.failed');
+        await expectProblem(() => get(path, 'limit=0'), 400, 'validation.failed');
+        await expectProblem(() => get(path, 'limit=1001'), 400, 'validation.failed');
+      }
+    });
+
+    it('are documented with cursor and limit', async () => {
+      const document = (await api.http().get('/api/docs-json').expect(200)).body as { paths: Record<string, { get: { parameters: { name: string; in: string }[] } }> };
+      for (const path of lists()) {
+        const template = `/api/v1${path.split('?')[0]}`.replace(fixture.networkId, '{networkId}');
+        const names = document.paths[template].get.parameters.filter((parameter) => parameter.in === 'query').map((parameter) => parameter.name);
+        expect({ template, names }).toEqual({ template, names: expect.arrayContaining(['cursor', 'limit']) });
+      }
     });
   });
 });

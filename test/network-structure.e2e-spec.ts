@@ -100,10 +100,10 @@ describe('network structure over HTTP', () => {
 
       const before = await get(`/networks/${networkId}/organisations?on=2026-01-20&after=${described.body.position}`).expect(200);
       expect(before.body.on).toBe('2026-01-20');
-      expect(before.body.organisations.map((o: { name: string }) => o.name)).toEqual(['Jugendamt Köln', 'Kita Sonnenschein']);
+      expect(before.body.items.map((o: { name: string }) => o.name)).toEqual(['Jugendamt Köln', 'Kita Sonnenschein']);
 
       const after = await get(`/networks/${networkId}/organisations?on=2026-03-15`).expect(200);
-      const familienzentrum = after.body.organisations.find((o: { id: string }) => o.id === kita);
+      const familienzentrum = after.body.items.find((o: { id: string }) => o.id === kita);
       expect(familienzentrum).toMatchObject({
         name: 'Familienzentrum Sonnenschein',
         tasks: 'Betreuung, Sprachförderung, Elterncafé',
@@ -111,7 +111,7 @@ describe('network structure over HTTP', () => {
         contactPerson: { erased: false, name: maria.name },
         sector: { key: 'day_care', de: 'Kindertagesbetreuung' },
       });
-      expect(after.body.organisations).toHaveLength(3);
+      expect(after.body.items).toHaveLength(3);
     });
   });
 
@@ -135,8 +135,8 @@ describe('network structure over HTTP', () => {
       workingGroup = group.body.id;
 
       const bodies = await get(`/networks/${networkId}/bodies?on=2026-03-01&after=${group.body.position}`).expect(200);
-      expect(bodies.body.bodies.map((body: { name: string }) => body.name)).toEqual(['Steuerungsgruppe', 'AK Kitas']);
-      expect(bodies.body.bodies[0]).toMatchObject({
+      expect(bodies.body.items.map((body: { name: string }) => body.name)).toEqual(['Steuerungsgruppe', 'AK Kitas']);
+      expect(bodies.body.items[0]).toMatchObject({
         id: steering,
         kind: 'steering_group',
         meetingsPerYear: 5,
@@ -149,7 +149,7 @@ describe('network structure over HTTP', () => {
       });
 
       const organisations = await get(`/networks/${networkId}/organisations?on=2026-03-01`).expect(200);
-      const kitaSeats = organisations.body.organisations.find((o: { id: string }) => o.id === kita).bodies;
+      const kitaSeats = organisations.body.items.find((o: { id: string }) => o.id === kita).bodies;
       expect(kitaSeats).toEqual([
         { bodyId: workingGroup, kind: 'working_group', name: 'AK Kitas', representative: null },
         { bodyId: steering, kind: 'steering_group', name: 'Steuerungsgruppe', representative: { personId: expect.any(String), erased: false, email: null, ...petra } },
@@ -174,9 +174,9 @@ describe('network structure over HTTP', () => {
       expect((await get(`/bodies/${workingGroup}`).expect(200)).body).toMatchObject({ dissolvedOn: '2026-05-01', dissolvedReason: 'Auftrag erfüllt' });
 
       const onMarch = await get(`/networks/${networkId}/bodies?on=2026-03-15`).expect(200);
-      expect(onMarch.body.bodies.find((b: { id: string }) => b.id === steering).members).toHaveLength(2);
+      expect(onMarch.body.items.find((b: { id: string }) => b.id === steering).members).toHaveLength(2);
       const onJune = await get(`/networks/${networkId}/bodies?on=2026-06-01`).expect(200);
-      expect(onJune.body.bodies.map((b: { id: string }) => b.id)).toEqual([steering]);
+      expect(onJune.body.items.map((b: { id: string }) => b.id)).toEqual([steering]);
     });
   });
 
@@ -230,17 +230,17 @@ describe('network structure over HTTP', () => {
 
     it('lists decisions by period and subject', async () => {
       const all = await get(`/networks/${networkId}/decisions?from=2026-04-01&to=2026-04-30`).expect(200);
-      expect(all.body).toHaveLength(2);
+      expect(all.body.items).toHaveLength(2);
       const goals = await get(`/networks/${networkId}/decisions?subject=goal_definition`).expect(200);
-      expect(goals.body).toEqual([
+      expect(goals.body.items).toEqual([
         { id: decision, meetingId: meeting, bodyId: steering, bodyName: 'Steuerungsgruppe', bodyKind: 'steering_group', decidedOn: '2026-04-20', text: 'Die Ziele 2026 werden beschlossen.', subject: 'goal_definition' },
       ]);
-      expect((await get(`/networks/${networkId}/decisions?to=2026-03-31`).expect(200)).body).toEqual([]);
+      expect((await get(`/networks/${networkId}/decisions?to=2026-03-31`).expect(200)).body).toEqual({ items: [], nextCursor: null });
     });
 
     it('checks the cadence over the twelve months up to the day', async () => {
       const onDay = await get(`/networks/${networkId}/bodies?on=2027-02-01`).expect(200);
-      expect(onDay.body.bodies[0].cadence).toEqual({ windowFrom: '2026-02-02', windowTo: '2027-02-01', held: 1, expected: 5, belowCadence: true });
+      expect(onDay.body.items[0].cadence).toEqual({ windowFrom: '2026-02-02', windowTo: '2027-02-01', held: 1, expected: 5, belowCadence: true });
     });
   });
 
@@ -251,11 +251,15 @@ describe('network structure over HTTP', () => {
       expect(changes.body).toMatchObject({
         from: '2026-01-15',
         to: '2026-12-31',
-        joined: [{ id: schule, name: 'Grundschule Kalk', joinedOn: '2026-02-01', sector: { key: 'school' } }],
-        left: [{ id: jugendamt, name: 'Jugendamt Köln', leftOn: '2026-06-30', reason: 'Zuständigkeit gewechselt' }],
+        items: [
+          { change: 'joined', id: schule, name: 'Grundschule Kalk', joinedOn: '2026-02-01', sector: { key: 'school' } },
+          { change: 'left', id: jugendamt, name: 'Jugendamt Köln', leftOn: '2026-06-30', reason: 'Zuständigkeit gewechselt' },
+        ],
+        nextCursor: null,
       });
+      expect(changes.body.items).toHaveLength(2);
       const overview = await get(`/networks/${networkId}/organisations?on=2026-07-01`).expect(200);
-      expect(overview.body.organisations.map((o: { id: string }) => o.id)).not.toContain(jugendamt);
+      expect(overview.body.items.map((o: { id: string }) => o.id)).not.toContain(jugendamt);
     });
   });
 

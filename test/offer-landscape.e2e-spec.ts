@@ -148,8 +148,8 @@ describe('offer landscape over HTTP', () => {
 
       // running on a day, and all not withdrawn
       const running = await get(`/networks/${networkId}/offers?on=2026-05-01&after=${revised.body.position}`).expect(200);
-      expect(running.body.map((row: { id: string }) => row.id)).toContain(offerId);
-      expect((await get(`/networks/${networkId}/offers?on=2026-02-28`).expect(200)).body.map((row: { id: string }) => row.id)).not.toContain(offerId);
+      expect(running.body.items.map((row: { id: string }) => row.id)).toContain(offerId);
+      expect((await get(`/networks/${networkId}/offers?on=2026-02-28`).expect(200)).body.items.map((row: { id: string }) => row.id)).not.toContain(offerId);
 
       // withdrawn
       const withdrawn = await post(`/offers/${offerId}/withdrawal`, { withdrawnOn: '2026-06-30', reason: 'Die Förderung endet.' }).expect(200);
@@ -160,7 +160,7 @@ describe('offer landscape over HTTP', () => {
         withdrawalReason: 'Die Förderung endet.',
         version: 2,
       });
-      const ids = async (query: string) => (await get(`/networks/${networkId}/offers${query}`).expect(200)).body.map((row: { id: string }) => row.id);
+      const ids = async (query: string) => (await get(`/networks/${networkId}/offers${query}`).expect(200)).body.items.map((row: { id: string }) => row.id);
       expect(await ids('')).not.toContain(offerId);
       expect(await ids('?on=2026-06-29')).toContain(offerId);
       expect(await ids('?on=2026-06-30')).not.toContain(offerId);
@@ -270,7 +270,7 @@ describe('offer landscape over HTTP', () => {
     });
 
     it('lists the offers running on the day, and without a day all that are not withdrawn', async () => {
-      const titles = async (query: string) => (await get(`/networks/${networkId}/offers${query}`).expect(200)).body.map((row: { title: string }) => row.title);
+      const titles = async (query: string) => (await get(`/networks/${networkId}/offers${query}`).expect(200)).body.items.map((row: { title: string }) => row.title);
 
       expect(await titles(`?on=2026-05-01&after=${position}`)).toEqual(['Babylotsen', 'Elterncafé', 'Hausaufgabenhilfe']);
       expect(await titles('')).toEqual(['Babylotsen', 'Bewerbungstraining', 'Elterncafé', 'Hausaufgabenhilfe']);

@@ -40,7 +40,7 @@ describe('an event a projection cannot apply', () => {
     await api.grant('coordinator', networkId);
     const cycle = await api.http().post(`/api/v1/networks/${networkId}/cycles`).send({ title: 'Qualitätskreislauf 2026', periodFrom: '2026-01-01', periodTo: '2026-12-31', openedOn: '2026-01-10' }).expect(201);
     const audit = await api.http().get(`/api/v1/networks/${networkId}/audit?limit=100&after=${cycle.body.position}`).expect(200);
-    const entries: { type: string; actor: { userId: string } }[] = audit.body.entries;
+    const entries: { type: string; actor: { userId: string } }[] = audit.body.items;
     expect(entries.map((entry) => `${entry.type} ${entry.actor.userId}`)).toEqual(
       expect.arrayContaining(['NoteRecorded u-before', 'NoteRecorded u-after', 'CycleOpened u-coord']),
     );

@@ -48,7 +48,7 @@ describe('self-assessment against the quality framework', () => {
 
   describe('the frameworks', () => {
     it('ship the NZFH framework with dimension 3 complete and the kinderstark quality goals, for administrators to read', async () => {
-      const { body } = await me.get('/frameworks').expect(200);
+      const body = (await me.get('/frameworks').expect(200)).body.items;
       const nzfh = body.find((framework: { frameworkId: string }) => framework.frameworkId === NZFH_FRAMEWORK_ID);
       expect(nzfh.title.de).toBe('Qualitätsrahmen Frühe Hilfen (NZFH)');
       expect(nzfh.versions[0].dimensions.map((dimension: { developmentGoals: number }) => dimension.developmentGoals)).toEqual([0, 0, 13, 0, 0, 0, 0, 0, 0]);
@@ -102,7 +102,7 @@ describe('self-assessment against the quality framework', () => {
       const opened = await openRound().expect(201);
       roundId = opened.body.id;
       const list = await me.get(`/networks/${fixture.networkId}/assessments?after=${opened.body.position}`).expect(200);
-      expect(list.body).toEqual(expect.arrayContaining([expect.objectContaining({ id: roundId, status: 'open', raters: 3, submitted: 0 })]));
+      expect(list.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: roundId, status: 'open', raters: 3, submitted: 0 })]));
     });
 
     it('takes ratings from named raters only, and keeps them hidden from others until it is closed', async () => {

@@ -95,7 +95,7 @@ describe('the service', () => {
       const leitbild = await get(`/networks/${DEMO_NETWORK_ID}/leitbild`);
       expect(leitbild.inForce).toMatchObject({ version: 1, status: 'in_force', decision: { bodyKind: 'steering_group' } });
 
-      const [cycle, next] = await get(`/networks/${DEMO_NETWORK_ID}/cycles`);
+      const [cycle, next] = (await get(`/networks/${DEMO_NETWORK_ID}/cycles`)).items;
       expect(cycle.cycle.currentPhase).toBe('reflection');
       expect(cycle.summary).toMatchObject({ goals: 8, reviewed: 8, reorientations: { continue: 7, adjust: 1, replace: 0, retire: 0 } });
       expect(next.cycle).toMatchObject({ id: VIERSEN_NEXT_CYCLE_ID, currentPhase: 'leitbild' });
@@ -112,7 +112,7 @@ describe('the service', () => {
 
     it('gives the Kreis Viersen demo two self-assessment rounds on dimension 3, before and after a cycle, with goals derived from the first', async () => {
       const get = async (path: string) => (await api.http().get(`/api/v1${path}`).expect(200)).body;
-      const rounds = await get(`/networks/${DEMO_NETWORK_ID}/assessments`);
+      const rounds = (await get(`/networks/${DEMO_NETWORK_ID}/assessments`)).items;
       expect(rounds).toEqual([
         expect.objectContaining({ id: VIERSEN_ROUND_BEFORE_ID, cycleId: DEMO_CYCLE_ID, dimensionKeys: ['network'], visibility: 'anonymous', status: 'closed', raters: 5, submitted: 5 }),
         expect.objectContaining({ id: VIERSEN_ROUND_AFTER_ID, cycleId: VIERSEN_NEXT_CYCLE_ID, status: 'closed', raters: 5, submitted: 5 }),
@@ -141,13 +141,13 @@ describe('the service', () => {
     it('gives the Kalker Netzwerk demo its 30 organisations, 12 of them day-care centres, and its bodies', async () => {
       await api.grant('member', KALK_NETWORK_ID);
       const get = async (path: string) => (await api.http().get(`/api/v1${path}`).expect(200)).body;
-      const { organisations } = await get(`/networks/${KALK_NETWORK_ID}/organisations?on=2025-06-01`);
+      const { items: organisations } = await get(`/networks/${KALK_NETWORK_ID}/organisations?on=2025-06-01`);
       expect(organisations).toHaveLength(30);
       expect(organisations.filter((organisation: { sector: { key: string } }) => organisation.sector.key === 'day_care')).toHaveLength(12);
-      const { bodies } = await get(`/networks/${KALK_NETWORK_ID}/bodies?on=2026-06-01`);
+      const { items: bodies } = await get(`/networks/${KALK_NETWORK_ID}/bodies?on=2026-06-01`);
       const kinds = bodies.map((body: { kind: string }) => body.kind);
       expect(kinds).toEqual(expect.arrayContaining(['plenary', 'steering_group', 'working_group']));
-      expect((await get(`/networks/${KALK_NETWORK_ID}/decisions`)).length).toBeGreaterThan(0);
+      expect((await get(`/networks/${KALK_NETWORK_ID}/decisions`)).items.length).toBeGreaterThan(0);
     });
   });
 

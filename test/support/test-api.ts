@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { appendFileSync } from 'node:fs';
 import { INestApplication } from '@nestjs/common';
 import { issueEmbeddedToken, loadConfig } from '@kreislauf/storage';
 import request from 'supertest';
 import { createApi } from '../../apps/api/src/bootstrap';
 import { createTestDatabase, TestDatabase } from '../setup/test-database';
+import { OpenApiDocument, OpenApiResponseValidator } from './openapi-response-validator';
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Requester = Record<Method, (path: string) => request.Test>;
@@ -24,6 +26,8 @@ export interface TestApi {
   anonymous(): Requester;
   /** A bearer token for any user, signed with this app's embedded secret. */
   tokenFor(user: Partial<TestUser> & { roles: string[] }): Promise<string>;
+  /** Checks every answer to http() and anonymous() against the api's OpenAPI document. */
+  responses: OpenApiResponseValidator;
   /** Adds a role in a network to the signed-in user. */
   grant(role: string, networkId: string): Promise<void>;
   close(): Promise<void>;
@@ -51,9 +55,13 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   const tokenFor = (claims: Partial<TestUser> & { roles: string[] }) =>
     issueEmbeddedToken(key, { userId: claims.userId ?? 'u-test', displayName: claims.displayName, roles: claims.roles });
   let token = await tokenFor(user);
+  const responses = new OpenApiResponseValidator((await request(server).get('/api/docs-json').expect(200)).body as OpenApiDocument);
   const requester = (authorised: boolean): Requester => {
     const make = (method: Method) => (path: string) => {
-      const test = request(server)[method](path);
+      const test = request(server)[method](path).expect((response) => {
+        const sent = (response as unknown as { req: { method: string; path: string } }).req;
+        responses.check({ method: sent.method, path: sent.path, status: response.status, contentType: response.headers['content-type'], text: response.text });
+      });
       return authorised ? test.set('authorization', `Bearer ${token}`) : test;
     };
     return { get: make('get'), post: make('post'), put: make('put'), patch: make('patch'), delete: make('delete') };
@@ -61,6 +69,7 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
   return {
     app,
     database,
+    responses,
     http: () => requester(true),
     anonymous: () => requester(false),
     tokenFor,
@@ -69,6 +78,9 @@ export async function startTestApi(env: Record<string, string> = {}): Promise<Te
       token = await tokenFor(user);
     },
     async close() {
+      // MISSING_RESPONSE_SCHEMAS=<file> collects, over a run, the responses the document does not describe yet.
+      const report = process.env.MISSING_RESPONSE_SCHEMAS;
+      if (report && responses.missing().length > 0) appendFileSync(report, `${responses.missing().join('\n')}\n`);
       await app.close();
       await database.drop();
     },

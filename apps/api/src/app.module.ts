@@ -15,8 +15,11 @@ import { GoalsController } from './goals/goals.controller';
 import { GoalWrites } from './goals/goal.writes';
 import { HealthController } from './health/health.controller';
 import { ProjectionLagMetric } from './health/projection-lag.metric';
+import { CreatedLocationInterceptor } from './http/created-location';
 import { IdempotencyInterceptor } from './http/idempotency.interceptor';
+import { PageInterceptor } from './http/pagination';
 import { ProblemDetailsFilter } from './http/problem-details.filter';
+import { JsonBodyGuard } from './http/request-shape';
 import { requestLogging } from './http/request-logging';
 import { ReadYourWrites } from './http/read-your-writes';
 import { CyclesController } from './networks/cycles.controller';
@@ -87,8 +90,11 @@ export class AppModule {
         ...TIME_TRAVEL_PROVIDERS,
         { provide: APP_GUARD, useClass: ThrottlerGuard },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        { provide: APP_INTERCEPTOR, useClass: CreatedLocationInterceptor },
         { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: PageInterceptor },
       ],
     };
   }

@@ -27,7 +27,7 @@ export async function createApi(storage: StorageOptions): Promise<NestExpressApp
   app.use(helmet({ contentSecurityPolicy: { directives: contentSecurityPolicy(storage.config) } }));
   serveWebApp(app, storage.config);
   const origins = storage.config.CORS_ORIGINS.split(',').map((origin) => origin.trim()).filter(Boolean);
-  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed'] });
+  if (origins.length > 0) app.enableCors({ origin: origins, exposedHeaders: ['ETag', 'Idempotent-Replayed', 'Location'] });
   app.use('/api/v1', noStoredReads);
   app.useBodyParser('json', { limit: storage.config.BODY_LIMIT, verify: refuseDeepJson });
   app.setGlobalPrefix('api/v1', { exclude: ['health', 'metrics'] });

@@ -7,7 +7,7 @@ import { Access } from '../access/access.decorator';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { UuidParam, withETag } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadQueryDto, ReadPageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext, ScopedNetworkId } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -17,6 +17,8 @@ import { CompareAssessments, GetAssessment, GetAssessmentAgenda, ListAssessments
 import { AssessmentWrites } from './assessment.writes';
 import { ApiPage } from '../http/openapi/api-page';
 import { AgendaResponse, AssessmentComparisonResponse, AssessmentResponse, AssessmentSummaryResponse } from './assessment.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const scope = { kind: 'assessment', param: 'assessmentId' } as const;
 const ITEM_KEY = /^[a-z0-9_.]{1,80}$/;
@@ -44,6 +46,7 @@ export class NetworkAssessmentsController {
   ) {}
 
   @Post(':networkId/assessments')
+  @CreatedAt('/api/v1/assessments/:id')
   @Access('assessment.open', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open a self-assessment round on dimensions of a framework version, in an open cycle, with named raters' })
@@ -60,11 +63,12 @@ export class NetworkAssessmentsController {
   }
 
   @Get(':networkId/assessments')
+  @Paged((assessment: { id: string }) => assessment.id)
   @Access('assessment.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The network’s rounds, oldest first, with how many raters have submitted' })
   @ApiNotFoundResponse({ description: 'No such network' })
   @ApiPage(AssessmentSummaryResponse)
-  async list(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
+  async list(@UuidParam('networkId') networkId: string, @Query() query: ReadPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListAssessments(networkId));
   }
@@ -157,6 +161,7 @@ export class AssessmentsController {
   }
 
   @Post(':assessmentId/priorities/:itemKey/goals')
+  @CreatedAt('/api/v1/goals/:id')
   @Access('assessment.prioritise', scope)
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Turn a priority into a strategic or operational goal of the round’s cycle; the goal records the item it came from' })

@@ -5,7 +5,7 @@ import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
 import { ProblemException } from '../http/problem';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadQueryDto, ReadPageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -15,6 +15,8 @@ import { GetFrameworkVersion, ListFrameworks } from './assessment.queries';
 import { FrameworkWrites } from './assessment.writes';
 import { ApiPage } from '../http/openapi/api-page';
 import { FrameworkSummaryResponse, FrameworkVersionResponse } from './assessment.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const VersionParam = () =>
   Param(
@@ -39,10 +41,11 @@ export class FrameworksController {
   ) {}
 
   @Get()
+  @Paged((framework: { frameworkId: string }) => framework.frameworkId)
   @Access('framework.read')
   @ApiOperation({ summary: 'The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals)' })
   @ApiPage(FrameworkSummaryResponse)
-  async frameworks(@Query() query: ReadQueryDto) {
+  async frameworks(@Query() query: ReadPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListFrameworks());
   }
@@ -62,6 +65,7 @@ export class FrameworksController {
   }
 
   @Post(':frameworkId/versions')
+  @CreatedAt('/api/v1/frameworks/:frameworkId/versions/:frameworkVersion')
   @Access('framework.publish')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Publish the next version of a framework (its whole content), e.g. with another dimension filled in; earlier rounds keep their version' })

@@ -37,6 +37,7 @@ export class AuditLogController {
   @ApiProduces('application/json', 'text/csv', 'application/x-ndjson')
   @ApiPage(AuditEntryDto, {
     description: 'A page of entries (format=json), or the file (csv: RFC 4180 with a header row and a UTF-8 BOM; jsonl: one entry per line)',
+    beside: { networkId: { type: 'string', format: 'uuid' } },
     files: { 'text/csv': { schema: { type: 'string' } }, 'application/x-ndjson': { schema: { type: 'string', description: 'One AuditEntry as JSON per line' } } },
   })
   @ApiBadRequestResponse({ description: 'A filter, cursor or limit that is not valid' })

@@ -161,14 +161,3 @@ export class AuditEntryDto {
   @ApiProperty({ type: String, nullable: true, description: 'The reason or rationale a person gave' })
   reason!: string | null;
 }
-
-export class AuditLogPageDto {
-  @ApiProperty({ format: 'uuid' })
-  networkId!: string;
-
-  @ApiProperty({ type: [AuditEntryDto] })
-  entries!: AuditEntryDto[];
-
-  @ApiProperty({ type: String, nullable: true, description: 'Send as cursor for the next page; null on the last page' })
-  nextCursor!: string | null;
-}

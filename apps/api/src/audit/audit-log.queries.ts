@@ -4,13 +4,14 @@ import { NetworkNotFound } from '@kreislauf/domain';
 import { formatPosition, GlobalPosition, parsePosition } from '@kreislauf/event-store';
 import { AuditEntry, AuditFilter, auditLogPages, NetworkRow, positionOf, readAuditLog } from '@kreislauf/read-models';
 import { DataSource, EntityManager } from 'typeorm';
+import { decodeCursor as decodeKey, encodeCursor as encodeKey } from '../http/pagination';
 
 /** Rows per query of an export: large enough to be quick, small enough to keep memory flat. */
 export const EXPORT_PAGE_SIZE = 5000;
 
 export interface AuditLogPage {
   networkId: string;
-  entries: AuditEntry[];
+  items: AuditEntry[];
   nextCursor: string | null;
 }
 
@@ -44,9 +45,9 @@ export class GetAuditLogHandler implements IQueryHandler<GetAuditLog, AuditLogPa
     await networkOrFail(this.dataSource.manager, networkId);
     // One more than asked: whether a next page exists is known without another query.
     const read = await readAuditLog(this.dataSource.manager, networkId, filter, after, limit + 1);
-    const entries = read.slice(0, limit);
-    const nextCursor = read.length > limit ? encodeCursor(positionOf(entries[entries.length - 1])) : null;
-    return { networkId, entries, nextCursor };
+    const items = read.slice(0, limit);
+    const nextCursor = read.length > limit ? encodeCursor(positionOf(items[items.length - 1])) : null;
+    return { networkId, items, nextCursor };
   }
 }
 
@@ -66,9 +67,9 @@ async function networkOrFail(manager: EntityManager, networkId: string): Promise
 
 /** The cursor is opaque to clients: the position of the last entry they saw. */
 export function encodeCursor(position: GlobalPosition): string {
-  return Buffer.from(formatPosition(position)).toString('base64url');
+  return encodeKey(formatPosition(position));
 }
 
 export function decodeCursor(cursor: string): GlobalPosition | null {
-  return parsePosition(Buffer.from(cursor, 'base64url').toString('utf8'));
+  return parsePosition(decodeKey(cursor));
 }

@@ -1,10 +1,11 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger, NotFoundException } from '@nestjs/common';
 import { DomainError } from '@kreislauf/domain';
 import { ConcurrencyError, DuplicateEventError } from '@kreislauf/event-store';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { ReadModelsBehind } from '../write/read-models-behind.error';
 import { StaleVersion } from '../write/stale-version.error';
 import { PROBLEM_CONTENT_TYPE, ProblemBody, ProblemException, problemType } from './problem';
+import { allowedMethods } from './request-shape';
 
 /** What a 503 tells the client to wait before it retries. */
 const RETRY_AFTER_SECONDS = 2;
@@ -22,7 +23,14 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   catch(error: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
-    const problem = this.toProblem(error);
+    const request = error instanceof NotFoundException ? host.switchToHttp().getRequest<Request>() : undefined;
+    // A known path asked with a method none of its routes answers is a 405 naming the ones they do.
+    const allow = request ? allowedMethods(request) : [];
+    const problem =
+      request && allow.length > 0 && !allow.includes(request.method)
+        ? body(HttpStatus.METHOD_NOT_ALLOWED, 'http.405', 'Method not allowed', `${request.method} is not allowed on ${request.path}; it answers ${allow.join(', ')}`)
+        : this.toProblem(error);
+    if (problem.status === HttpStatus.METHOD_NOT_ALLOWED) response.setHeader('Allow', allow.join(', '));
     if (problem.status >= 500) this.logger.error(String(error), (error as Error)?.stack);
     if (problem.status === HttpStatus.UNAUTHORIZED) response.setHeader('WWW-Authenticate', 'Bearer');
     if (problem.status === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, IsUUID, Matches } from 'class-validator';
 import { IsMoment } from './as-of';
 import { IsCalendarDate } from './calendar-date.decorator';
+import { WithPage } from './pagination';
 
 export class ReadQueryDto {
   @ApiPropertyOptional({ example: '748.12', description: 'Wait until the read models have applied the write at this position' })
@@ -30,3 +31,7 @@ export class ReviewsDueQueryDto extends AsOfQueryDto {
   @IsCalendarDate({ required: false, description: 'Goals whose next review is on or before this date; by default today, or with asOf the day of asOf (UTC)' })
   on?: string;
 }
+
+export class ReadPageQueryDto extends WithPage(ReadQueryDto) {}
+export class AsOfPageQueryDto extends WithPage(AsOfQueryDto) {}
+export class ReviewsDuePageQueryDto extends WithPage(ReviewsDueQueryDto) {}

@@ -10,9 +10,12 @@ export class WriteResponseDto {
   @ApiProperty({ example: '748.12', description: 'The global position written; pass it as ?after= to read your write' })
   position!: string;
 
-  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'For a replacement: the new goal' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'For a reorientation: the new goal of a replacement, else null' })
   replacementGoalId?: string | null;
 
   @ApiPropertyOptional({ example: 2, description: 'For a Leitbild draft: the number of the new version' })
   leitbildVersion?: number;
+
+  @ApiPropertyOptional({ example: 2, description: 'For a framework version published: its number' })
+  frameworkVersion?: number;
 }

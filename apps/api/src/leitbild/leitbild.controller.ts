@@ -14,6 +14,7 @@ import { CommandContext } from '../write/command-context';
 import { AdoptLeitbildDto, DraftLeitbildDto } from './leitbild.dto';
 import { GetLeitbild } from './leitbild.queries';
 import { LeitbildResponse } from './leitbild.response';
+import { CreatedAt } from '../http/created-location';
 
 const VersionParam = () =>
   Param(
@@ -47,6 +48,7 @@ export class LeitbildController {
   }
 
   @Post('versions')
+  @CreatedAt('/api/v1/networks/:networkId/leitbild')
   @Access('leitbild.draft', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Draft a new version: the first, or a revision of the latest (`leitbildVersion` in the answer)' })

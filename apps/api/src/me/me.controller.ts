@@ -1,4 +1,4 @@
-import { Controller, Get, HttpStatus, Query, Req } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { NetworkRoleRow, NetworkRow } from '@kreislauf/read-models';
@@ -7,9 +7,9 @@ import { actionsOfRoles, administratorActions, isRole, Role, ROLES } from '../ac
 import { Access } from '../access/access.decorator';
 import type { RequestWithAccess } from '../access/access.guard';
 import { Principal } from '../access/principal';
-import { ProblemException } from '../http/problem';
 import { ReadQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
+import { decodeCursor, encodeCursor, invalidCursor } from '../http/pagination';
 import { MeDto, MeNetworkDto, MeRoleDto, NETWORKS_PAGE_DEFAULT, NetworkListQueryDto, NetworkPageDto } from './me.dto';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -70,7 +70,7 @@ export class MeController {
         openCycleId: row.openCycleId,
         roles: roles.get(row.id) ?? [],
       })),
-      nextCursor: rows.length > limit ? Buffer.from(page[page.length - 1].id, 'utf8').toString('base64url') : null,
+      nextCursor: rows.length > limit ? encodeCursor(page[page.length - 1].id) : null,
     };
   }
 
@@ -97,10 +97,7 @@ function principalOf(request: RequestWithAccess): Principal {
 }
 
 function decodeNetworkCursor(cursor: string): string {
-  const id = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!UUID.test(id)) {
-    const message = 'cursor must be a nextCursor as a page returned it';
-    throw new ProblemException(HttpStatus.BAD_REQUEST, 'validation.failed', 'Invalid request', message, { errors: [{ field: 'cursor', messages: [message] }] });
-  }
+  const id = decodeCursor(cursor);
+  if (!UUID.test(id)) throw invalidCursor();
   return id;
 }

@@ -4,7 +4,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
-import { ReadQueryDto } from '../http/query-params.dto';
+import { ReadPageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -14,6 +14,7 @@ import { RoleChangeDto } from './network.dto';
 import { GetNetworkRoles } from './network.queries';
 import { ApiPage } from '../http/openapi/api-page';
 import { RoleResponse } from './network.response';
+import { Paged } from '../http/pagination';
 
 /** Roles granted in a network, beside those a token carries. */
 @ApiTags('networks')
@@ -57,10 +58,11 @@ export class NetworkRolesController {
   }
 
   @Get('roles')
+  @Paged((grant: { userId: string; role: string }) => `${grant.role} ${grant.userId}`)
   @Access('roles.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The roles granted in the network' })
   @ApiPage(RoleResponse)
-  async roles(@UuidParam('networkId') networkId: string, @Query() query: ReadQueryDto) {
+  async roles(@UuidParam('networkId') networkId: string, @Query() query: ReadPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetNetworkRoles(networkId));
   }

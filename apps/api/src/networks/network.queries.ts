@@ -154,7 +154,7 @@ async function readReviewsDue(manager: EntityManager, networkId: string, on: str
   if (!(await manager.existsBy(NetworkRow, { id: networkId }))) throw new NetworkNotFound(networkId);
   const goals = await manager.find(GoalRow, {
     where: { networkId, status: 'active', nextReviewOn: LessThanOrEqual(on) },
-    order: { nextReviewOn: 'ASC', title: 'ASC' },
+    order: { nextReviewOn: 'ASC', title: 'ASC', id: 'ASC' },
   });
   return goals.map((goal) => ({
     goalId: goal.id,

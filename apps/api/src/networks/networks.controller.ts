@@ -7,7 +7,7 @@ import { Access } from '../access/access.decorator';
 import { DefineGoalDto } from '../goals/goal.dto';
 import { GoalWrites } from '../goals/goal.writes';
 import { UuidParam, withETag } from '../http/params';
-import { AsOfQueryDto, CycleBoardQueryDto, ReviewsDueQueryDto } from '../http/query-params.dto';
+import { AsOfQueryDto, AsOfPageQueryDto, CycleBoardQueryDto, ReviewsDuePageQueryDto } from '../http/query-params.dto';
 import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
@@ -19,6 +19,8 @@ import { GetCycleOverview } from './cycle-overview.query';
 import { GetCycleBoard, GetNetwork, GetReviewsDue } from './network.queries';
 import { ApiPage } from '../http/openapi/api-page';
 import { CycleBoardResponse, CycleOverviewResponse, DueReviewResponse, NetworkResponse } from './network.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('networks')
 @ApiBearerAuth()
@@ -32,6 +34,7 @@ export class NetworksController {
   ) {}
 
   @Post()
+  @CreatedAt('/api/v1/networks/:id')
   @Access('network.register')
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Register a network (admin)' })
@@ -54,6 +57,7 @@ export class NetworksController {
   }
 
   @Post(':networkId/cycles')
+  @CreatedAt('/api/v1/networks/:networkId/cycle-board?cycleId=:id')
   @Access('cycle.open', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Open a quality cycle (at most one open cycle per network)' })
@@ -70,15 +74,17 @@ export class NetworksController {
   }
 
   @Get(':networkId/cycles')
+  @Paged((overview: { cycle: { id: string } }) => overview.cycle.id)
   @Access('cycles.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then' })
   @ApiPage(CycleOverviewResponse)
-  async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfQueryDto) {
+  async cycles(@UuidParam('networkId') networkId: string, @Query() query: AsOfPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetCycleOverview(networkId, pastMoment(query.asOf)));
   }
 
   @Post(':networkId/goals')
+  @CreatedAt('/api/v1/goals/:id')
   @Access('goal.define', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Define a strategic or operational goal in an open cycle' })
@@ -113,10 +119,11 @@ export class NetworksController {
   }
 
   @Get(':networkId/reviews-due')
+  @Paged((due: { goalId: string }) => due.goalId)
   @Access('reviews_due.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'Active goals whose next review date is on or before the given date; with asOf as recorded then' })
   @ApiPage(DueReviewResponse)
-  async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDueQueryDto) {
+  async reviewsDue(@UuidParam('networkId') networkId: string, @Query() query: ReviewsDuePageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const asOf = pastMoment(query.asOf);
     return this.queries.execute(new GetReviewsDue(networkId, query.on ?? (asOf ?? new Date()).toISOString().slice(0, 10), asOf));

@@ -3,6 +3,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsString, IsUUID
 import { LIFE_PHASE_KEYS } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { ReadQueryDto } from '../http/query-params.dto';
+import { WithPage } from '../http/pagination';
 
 /** The content of an offer: set by a listing, given anew by every revision. */
 export class OfferContentDto {
@@ -83,3 +84,5 @@ export class OfferLandscapeQueryDto extends ReadQueryDto {
   @IsCalendarDate({ required: false, description: 'The day the landscape shows; today by default' })
   on?: string;
 }
+
+export class OffersPageQueryDto extends WithPage(OffersQueryDto) {}

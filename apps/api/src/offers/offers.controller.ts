@@ -10,11 +10,13 @@ import { ReadYourWrites } from '../http/read-your-writes';
 import { RequestContext } from '../http/request-context';
 import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
-import { ListOfferDto, OfferLandscapeQueryDto, OffersQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
+import { ListOfferDto, OfferLandscapeQueryDto, OffersPageQueryDto, ReviseOfferDto, WithdrawOfferDto } from './offer.dto';
 import { GetOffer, GetOfferLandscape, ListOffers } from './offer.queries';
 import { OfferWrites } from './offer.writes';
 import { ApiPage } from '../http/openapi/api-page';
 import { OfferLandscapeResponse, OfferResponse } from './offer.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 const RULES = 'The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, …';
 
@@ -30,6 +32,7 @@ export class NetworkOffersController {
   ) {}
 
   @Post(':networkId/offers')
+  @CreatedAt('/api/v1/offers/:id')
   @Access('offer.list', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'List an offer of a member organisation: life phases, districts, target groups and when it runs' })
@@ -46,11 +49,12 @@ export class NetworkOffersController {
   }
 
   @Get(':networkId/offers')
+  @Paged((offer: { id: string }) => offer.id)
   @Access('offers.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The offers running on a day; without a day, every offer not withdrawn' })
   @ApiNotFoundResponse({ description: 'No such network' })
   @ApiPage(OfferResponse)
-  async offers(@UuidParam('networkId') networkId: string, @Query() query: OffersQueryDto) {
+  async offers(@UuidParam('networkId') networkId: string, @Query() query: OffersPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new ListOffers(networkId, query.on));
   }

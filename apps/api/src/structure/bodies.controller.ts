@@ -15,10 +15,12 @@ import { CommandContext } from '../write/command-context';
 import { today } from './organisations.controller';
 import { sealPerson } from './personal-data-input';
 import { BodyWrites, MeetingWrites } from './structure.writes';
-import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayQueryDto, ScheduleMeetingDto } from './structure.dto';
+import { BodyMemberDto, ChangeBodyMembersDto, DissolveBodyDto, EstablishBodyDto, OnDayPageQueryDto, ScheduleMeetingDto } from './structure.dto';
 import { GetBodiesOverview, GetBody } from './structure.queries';
 import { ApiPage } from '../http/openapi/api-page';
 import { BodyDetailResponse, BodyOverviewItemResponse } from './structure.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('bodies')
 @ApiBearerAuth()
@@ -33,6 +35,7 @@ export class BodiesController {
   ) {}
 
   @Post('networks/:networkId/bodies')
+  @CreatedAt('/api/v1/bodies/:id')
   @Access('body.establish', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Establish a plenary, steering group or working group with member organisations and their representatives' })
@@ -49,10 +52,11 @@ export class BodiesController {
   }
 
   @Get('networks/:networkId/bodies')
+  @Paged((body: { id: string }) => body.id, 'bodies')
   @Access('bodies.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it' })
-  @ApiPage(BodyOverviewItemResponse)
-  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
+  @ApiPage(BodyOverviewItemResponse, { beside: { networkId: { type: 'string', format: 'uuid' }, on: { type: 'string', format: 'date' } } })
+  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetBodiesOverview(networkId, query.on ?? today()));
   }
@@ -101,6 +105,7 @@ export class BodiesController {
   }
 
   @Post('bodies/:bodyId/meetings')
+  @CreatedAt('/api/v1/meetings/:id')
   @Access('meeting.schedule', { kind: 'body', param: 'bodyId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Schedule a meeting of the body, with the person who collects topics beforehand' })

@@ -12,10 +12,12 @@ import { WriteResponseDto } from '../http/write-response.dto';
 import { CommandContext } from '../write/command-context';
 import { periodReversed } from './organisations.controller';
 import { MeetingWrites } from './structure.writes';
-import { DecisionsQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
+import { DecisionsPageQueryDto, ProposeTopicDto, RecordAttendanceDto, RecordDecisionDto } from './structure.dto';
 import { GetDecisions, GetMeeting } from './structure.queries';
 import { ApiPage } from '../http/openapi/api-page';
 import { MeetingDetailResponse, RecordedDecisionResponse } from './structure.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 @ApiTags('meetings')
 @ApiBearerAuth()
@@ -40,6 +42,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:meetingId/topics')
+  @CreatedAt('/api/v1/meetings/:meetingId')
   @Access('meeting.propose_topic', { kind: 'meeting', param: 'meetingId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Propose a topic before the meeting; returns the topic’s id as id' })
@@ -71,6 +74,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:meetingId/decisions')
+  @CreatedAt('/api/v1/meetings/:meetingId')
   @Access('meeting.record_decision', { kind: 'meeting', param: 'meetingId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'Record a decision of the held meeting; returns the decision’s id as id' })
@@ -87,10 +91,11 @@ export class MeetingsController {
   }
 
   @Get('networks/:networkId/decisions')
+  @Paged((decision: { id: string }) => decision.id)
   @Access('meetings.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The decisions of the network’s bodies in a period, optionally of one subject' })
   @ApiPage(RecordedDecisionResponse)
-  async decisions(@UuidParam('networkId') networkId: string, @Query() query: DecisionsQueryDto) {
+  async decisions(@UuidParam('networkId') networkId: string, @Query() query: DecisionsPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     if (query.from && query.to && query.from > query.to) throw periodReversed();
     return this.queries.execute(new GetDecisions(networkId, query.from, query.to, query.subject));

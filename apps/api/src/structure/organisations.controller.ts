@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse, getSchemaPath } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { Access } from '../access/access.decorator';
 import { UuidParam, withETag } from '../http/params';
@@ -14,10 +14,12 @@ import { PersonalDataVault } from '../people/personal-data-vault';
 import { CommandContext } from '../write/command-context';
 import { sealPerson } from './personal-data-input';
 import { OrganisationWrites } from './structure.writes';
-import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayQueryDto, OrganisationDescriptionDto, PeriodQueryDto } from './structure.dto';
+import { DescribeOrganisationDto, JoinOrganisationDto, LeaveOrganisationDto, OnDayPageQueryDto, OrganisationDescriptionDto, PeriodPageQueryDto } from './structure.dto';
 import { GetOrganisation, GetOrganisationChanges, GetOrganisationsOverview } from './structure.queries';
 import { ApiPage } from '../http/openapi/api-page';
-import { OrganisationChangesResponse, OrganisationDetailResponse, OrganisationOverviewItemResponse } from './structure.response';
+import { OrganisationChangesJoinedResponse, OrganisationChangesLeftResponse, OrganisationDetailResponse, OrganisationOverviewItemResponse } from './structure.response';
+import { CreatedAt } from '../http/created-location';
+import { Paged } from '../http/pagination';
 
 export const today = () => new Date().toISOString().slice(0, 10);
 
@@ -33,6 +35,7 @@ export class OrganisationsController {
   ) {}
 
   @Post('networks/:networkId/organisations')
+  @CreatedAt('/api/v1/organisations/:id')
   @Access('organisation.join', { kind: 'network', param: 'networkId' })
   @HttpCode(HttpStatus.CREATED)
   @ApiOperation({ summary: 'An organisation joins the network, with its tasks, mandates, roles, resources, limits and a contact person' })
@@ -49,19 +52,28 @@ export class OrganisationsController {
   }
 
   @Get('networks/:networkId/organisations')
+  @Paged((organisation: { id: string }) => organisation.id, 'organisations')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The member organisations on a day (today by default), as described then, with the bodies they sit in' })
-  @ApiPage(OrganisationOverviewItemResponse)
-  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayQueryDto) {
+  @ApiPage(OrganisationOverviewItemResponse, { beside: { networkId: { type: 'string', format: 'uuid' }, on: { type: 'string', format: 'date' } } })
+  async overview(@UuidParam('networkId') networkId: string, @Query() query: OnDayPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     return this.queries.execute(new GetOrganisationsOverview(networkId, query.on ?? today()));
   }
 
   @Get('networks/:networkId/organisations/changes')
+  @Paged((change: { change: string; id: string }) => `${change.change} ${change.id}`, 'changes')
   @Access('organisations.read', { kind: 'network', param: 'networkId' })
   @ApiOperation({ summary: 'The organisations that joined and that left in a period' })
-  @ApiOkResponse({ type: OrganisationChangesResponse })
-  async changes(@UuidParam('networkId') networkId: string, @Query() query: PeriodQueryDto) {
+  @ApiPage([OrganisationChangesJoinedResponse, OrganisationChangesLeftResponse], {
+    description: 'A page of the joinings and departures in the period, by day',
+    beside: { networkId: { type: 'string', format: 'uuid' }, from: { type: 'string', format: 'date' }, to: { type: 'string', format: 'date' } },
+    items: {
+      oneOf: [{ $ref: getSchemaPath(OrganisationChangesJoinedResponse) }, { $ref: getSchemaPath(OrganisationChangesLeftResponse) }],
+      discriminator: { propertyName: 'change' },
+    },
+  })
+  async changes(@UuidParam('networkId') networkId: string, @Query() query: PeriodPageQueryDto) {
     await this.readYourWrites.ensure(query.after);
     const from = query.from ?? '1900-01-01';
     const to = query.to ?? today();

@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsObject, IsOpt
 import { BODY_KINDS, BodyKind, DECISION_SUBJECTS, DecisionSubject, Sector, SECTOR_KEYS } from '@kreislauf/domain';
 import { IsCalendarDate } from '../http/calendar-date.decorator';
 import { ReadQueryDto } from '../http/query-params.dto';
+import { WithPage } from '../http/pagination';
 
 const DESCRIPTION_LENGTH = 2000;
 
@@ -241,3 +242,7 @@ export class DecisionsQueryDto extends PeriodQueryDto {
   @IsIn(DECISION_SUBJECTS)
   subject?: DecisionSubject;
 }
+
+export class OnDayPageQueryDto extends WithPage(OnDayQueryDto) {}
+export class PeriodPageQueryDto extends WithPage(PeriodQueryDto) {}
+export class DecisionsPageQueryDto extends WithPage(DecisionsQueryDto) {}

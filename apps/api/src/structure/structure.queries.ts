@@ -51,9 +51,13 @@ export interface OrganisationChanges {
   networkId: string;
   from: string;
   to: string;
-  joined: { id: string; name: string; sector: SectorView; joinedOn: string }[];
-  left: { id: string; name: string; sector: SectorView; leftOn: string; reason: string | null }[];
+  /** Who joined and who left, by day; on one day the joinings first. */
+  changes: OrganisationChange[];
 }
+
+export type OrganisationChange =
+  | { change: 'joined'; id: string; name: string; sector: SectorView; joinedOn: string }
+  | { change: 'left'; id: string; name: string; sector: SectorView; leftOn: string; reason: string | null };
 
 export class GetOrganisationChanges extends Query<OrganisationChanges> {
   constructor(
@@ -260,15 +264,16 @@ export class GetOrganisationChangesHandler implements IQueryHandler<GetOrganisat
   async execute({ networkId, from, to }: GetOrganisationChanges): Promise<OrganisationChanges> {
     await requireNetwork(this.dataSource, networkId);
     const manager = this.dataSource.manager;
-    const joined = await manager.find(OrganisationRow, { where: { networkId, joinedOn: Between(from, to) }, order: { joinedOn: 'ASC', name: 'ASC' } });
-    const left = await manager.find(OrganisationRow, { where: { networkId, leftOn: Between(from, to) }, order: { leftOn: 'ASC', name: 'ASC' } });
-    return {
-      networkId,
-      from,
-      to,
-      joined: joined.map((row) => ({ id: row.id, name: row.name, sector: sectorLabel(row.sector), joinedOn: row.joinedOn })),
-      left: left.map((row) => ({ id: row.id, name: row.name, sector: sectorLabel(row.sector), leftOn: row.leftOn!, reason: row.leftReason })),
-    };
+    const joined = await manager.find(OrganisationRow, { where: { networkId, joinedOn: Between(from, to) }, order: { joinedOn: 'ASC', name: 'ASC', id: 'ASC' } });
+    const left = await manager.find(OrganisationRow, { where: { networkId, leftOn: Between(from, to) }, order: { leftOn: 'ASC', name: 'ASC', id: 'ASC' } });
+    const changes: OrganisationChange[] = [
+      ...joined.map((row) => ({ change: 'joined' as const, id: row.id, name: row.name, sector: sectorLabel(row.sector), joinedOn: row.joinedOn })),
+      ...left.map((row) => ({ change: 'left' as const, id: row.id, name: row.name, sector: sectorLabel(row.sector), leftOn: row.leftOn!, reason: row.leftReason })),
+    ];
+    const dayOf = (change: OrganisationChange) => (change.change === 'joined' ? change.joinedOn : change.leftOn);
+    // Stable: by day, joinings first, then in the order read (name, id).
+    changes.sort((a, b) => dayOf(a).localeCompare(dayOf(b)) || (a.change === b.change ? 0 : a.change === 'joined' ? -1 : 1));
+    return { networkId, from, to, changes };
   }
 }
 

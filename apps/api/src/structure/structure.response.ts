@@ -73,18 +73,10 @@ export class OrganisationOverviewItemResponse {
   bodies!: BodySeatResponse[];
 }
 
-export class OrganisationsOverviewResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  networkId!: string;
-
-  @ApiProperty({ type: String })
-  on!: string;
-
-  @ApiProperty({ type: () => [OrganisationOverviewItemResponse] })
-  organisations!: OrganisationOverviewItemResponse[];
-}
-
 export class OrganisationChangesJoinedResponse {
+  @ApiProperty({ enum: ['joined'] })
+  change!: 'joined';
+
   @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
 
@@ -99,6 +91,9 @@ export class OrganisationChangesJoinedResponse {
 }
 
 export class OrganisationChangesLeftResponse {
+  @ApiProperty({ enum: ['left'] })
+  change!: 'left';
+
   @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
 
@@ -113,23 +108,6 @@ export class OrganisationChangesLeftResponse {
 
   @ApiProperty({ type: String, nullable: true })
   reason!: string | null;
-}
-
-export class OrganisationChangesResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  networkId!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  from!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  to!: string;
-
-  @ApiProperty({ type: () => [OrganisationChangesJoinedResponse] })
-  joined!: OrganisationChangesJoinedResponse[];
-
-  @ApiProperty({ type: () => [OrganisationChangesLeftResponse] })
-  left!: OrganisationChangesLeftResponse[];
 }
 
 export class OrganisationDetailDescriptionResponse {
@@ -266,17 +244,6 @@ export class BodyOverviewItemResponse {
 
   @ApiProperty({ type: () => CadenceResponse })
   cadence!: CadenceResponse;
-}
-
-export class BodiesOverviewResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  networkId!: string;
-
-  @ApiProperty({ type: String })
-  on!: string;
-
-  @ApiProperty({ type: () => [BodyOverviewItemResponse] })
-  bodies!: BodyOverviewItemResponse[];
 }
 
 export class BodyDetailMemberHistoryResponse {

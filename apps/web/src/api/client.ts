@@ -31,8 +31,19 @@ export class ApiError extends Error {
 /** What a write answers: the stream's new version and the global position to read our own write at. */
 export type WriteResult = WriteResponse;
 
+/** A list that can grow comes a page at a time; `nextCursor` is sent as `cursor` for the next page. */
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+/** Pages as large as the api gives: a page that shows a whole list needs few requests. */
+const PAGE_LIMIT = 1000;
+
 export interface Api {
   get<T>(path: string, options?: { after?: string | null }): Promise<T>;
+  /** Every item of a paged list, following nextCursor to the last page. */
+  getAll<T>(path: string, options?: { after?: string | null }): Promise<T[]>;
   getWithVersion<T>(path: string, options?: { after?: string | null }): Promise<{ body: T; version: number | null }>;
   post<T = WriteResult>(path: string, body: unknown, options?: { ifMatch?: number }): Promise<T>;
   download(path: string): Promise<Blob>;
@@ -58,10 +69,21 @@ export function createApi(token: string, onUnauthorised: () => void): Api {
     if (!response.ok) throw new ApiError(await problemOf(response));
     return response;
   };
-  const withAfter = (path: string, after?: string | null) => (after ? `${path}${path.includes('?') ? '&' : '?'}after=${encodeURIComponent(after)}` : path);
+  const withParam = (path: string, name: string, value: string) => `${path}${path.includes('?') ? '&' : '?'}${name}=${encodeURIComponent(value)}`;
+  const withAfter = (path: string, after?: string | null) => (after ? withParam(path, 'after', after) : path);
+  const get = async <T>(path: string, options: { after?: string | null } = {}) => (await request(withAfter(path, options.after))).json() as Promise<T>;
   return {
-    async get<T>(path: string, options: { after?: string | null } = {}) {
-      return (await request(withAfter(path, options.after))).json() as Promise<T>;
+    get,
+    async getAll<T>(path: string, options: { after?: string | null } = {}) {
+      const items: T[] = [];
+      let cursor: string | null = null;
+      do {
+        const sized = withParam(path, 'limit', String(PAGE_LIMIT));
+        const page: Page<T> = await get<Page<T>>(cursor === null ? sized : withParam(sized, 'cursor', cursor), options);
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor !== null);
+      return items;
     },
     async getWithVersion<T>(path: string, options: { after?: string | null } = {}) {
       const response = await request(withAfter(path, options.after));

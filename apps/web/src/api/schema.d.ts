@@ -13,7 +13,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A round: while open, your own ratings and how many raters have submitted; once closed, per development goal the results and the ratings */
+        /**
+         * A round: while open, your own ratings and how many raters have submitted; once closed, per development goal the results and the ratings
+         * @description A round: while open, your own ratings and how many raters have submitted; once closed, per development goal the results and the ratings
+         */
         get: operations["AssessmentsController_get"];
         put?: never;
         post?: never;
@@ -30,7 +33,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The agenda of the dialogue: the closed round’s development goals by divergence (Leik’s D), widest disagreement first */
+        /**
+         * The agenda of the dialogue: the closed round’s development goals by divergence (Leik’s D), widest disagreement first
+         * @description The agenda of the dialogue: the closed round’s development goals by divergence (Leik’s D), widest disagreement first
+         */
         get: operations["AssessmentsController_agenda"];
         put?: never;
         post?: never;
@@ -49,7 +55,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close the round: its ratings are then shown, named or anonymous as the round says */
+        /**
+         * Close the round: its ratings are then shown, named or anonymous as the round says
+         * @description Close the round: its ratings are then shown, named or anonymous as the round says
+         */
         post: operations["AssessmentsController_close"];
         delete?: never;
         options?: never;
@@ -64,7 +73,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Compare two closed rounds of the network: per development goal how the median and the divergence moved, and the goals the earlier round led to */
+        /**
+         * Compare two closed rounds of the network: per development goal how the median and the divergence moved, and the goals the earlier round led to
+         * @description Compare two closed rounds of the network: per development goal how the median and the divergence moved, and the goals the earlier round led to
+         */
         get: operations["AssessmentsController_comparison"];
         put?: never;
         post?: never;
@@ -83,7 +95,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Mark a development goal of the closed round as a priority of the cycle */
+        /**
+         * Mark a development goal of the closed round as a priority of the cycle
+         * @description Mark a development goal of the closed round as a priority of the cycle
+         */
         post: operations["AssessmentsController_prioritise"];
         delete?: never;
         options?: never;
@@ -100,7 +115,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Turn a priority into a strategic or operational goal of the round’s cycle; the goal records the item it came from */
+        /**
+         * Turn a priority into a strategic or operational goal of the round’s cycle; the goal records the item it came from
+         * @description Turn a priority into a strategic or operational goal of the round’s cycle; the goal records the item it came from
+         */
         post: operations["AssessmentsController_defineGoal"];
         delete?: never;
         options?: never;
@@ -117,7 +135,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Your ratings of development goals (4-step scale or cannot_judge) with comments; revise them until the round is closed */
+        /**
+         * Your ratings of development goals (4-step scale or cannot_judge) with comments; revise them until the round is closed
+         * @description Your ratings of development goals (4-step scale or cannot_judge) with comments; revise them until the round is closed
+         */
         post: operations["AssessmentsController_rate"];
         delete?: never;
         options?: never;
@@ -132,7 +153,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A body with its members, their history and its meetings */
+        /**
+         * A body with its members, their history and its meetings
+         * @description A body with its members, their history and its meetings
+         */
         get: operations["BodiesController_get"];
         put?: never;
         post?: never;
@@ -151,7 +175,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Dissolve the body, with a reason */
+        /**
+         * Dissolve the body, with a reason
+         * @description Dissolve the body, with a reason
+         */
         post: operations["BodiesController_dissolve"];
         delete?: never;
         options?: never;
@@ -168,7 +195,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Schedule a meeting of the body, with the person who collects topics beforehand */
+        /**
+         * Schedule a meeting of the body, with the person who collects topics beforehand
+         * @description Schedule a meeting of the body, with the person who collects topics beforehand
+         */
         post: operations["BodiesController_schedule"];
         delete?: never;
         options?: never;
@@ -185,7 +215,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Replace the body’s member list */
+        /**
+         * Replace the body’s member list
+         * @description Replace the body’s member list
+         */
         post: operations["BodiesController_changeMembers"];
         delete?: never;
         options?: never;
@@ -202,7 +235,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Close a cycle in its reflection phase */
+        /**
+         * Close a cycle in its reflection phase
+         * @description Close a cycle in its reflection phase
+         */
         post: operations["CyclesController_close"];
         delete?: never;
         options?: never;
@@ -219,7 +255,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Enter the next phase: leitbild → steering → concretisation → reflection */
+        /**
+         * Enter the next phase: leitbild → steering → concretisation → reflection
+         * @description Enter the next phase: leitbild → steering → concretisation → reflection
+         */
         post: operations["CyclesController_enterPhase"];
         delete?: never;
         options?: never;
@@ -234,7 +273,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals) */
+        /**
+         * The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals)
+         * @description The quality frameworks with their versions and dimensions (NZFH Qualitätsrahmen, kinderstark quality goals)
+         */
         get: operations["FrameworksController_frameworks"];
         put?: never;
         post?: never;
@@ -253,7 +295,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish the next version of a framework (its whole content), e.g. with another dimension filled in; earlier rounds keep their version */
+        /**
+         * Publish the next version of a framework (its whole content), e.g. with another dimension filled in; earlier rounds keep their version
+         * @description Publish the next version of a framework (its whole content), e.g. with another dimension filled in; earlier rounds keep their version
+         */
         post: operations["FrameworksController_publish"];
         delete?: never;
         options?: never;
@@ -268,7 +313,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A version of a framework: its dimensions, themes, development goals and questions */
+        /**
+         * A version of a framework: its dimensions, themes, development goals and questions
+         * @description A version of a framework: its dimensions, themes, development goals and questions
+         */
         get: operations["FrameworksController_version"];
         put?: never;
         post?: never;
@@ -285,7 +333,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then */
+        /**
+         * A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then
+         * @description A goal with its indicators (baseline, latest value, target, progress), measures, reviews and reorientations (each with business and record time); with asOf as recorded then
+         */
         get: operations["GoalsController_get"];
         put?: never;
         post?: never;
@@ -304,7 +355,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Concretise an operational goal: indicators with baseline and target, measures with a responsible organisation */
+        /**
+         * Concretise an operational goal: indicators with baseline and target, measures with a responsible organisation
+         * @description Concretise an operational goal: indicators with baseline and target, measures with a responsible organisation
+         */
         post: operations["GoalsController_concretise"];
         delete?: never;
         options?: never;
@@ -319,7 +373,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What changed in a goal between two moments of record time, field by field, with the events recorded in between */
+        /**
+         * What changed in a goal between two moments of record time, field by field, with the events recorded in between
+         * @description What changed in a goal between two moments of record time, field by field, with the events recorded in between
+         */
         get: operations["TimeTravelController_diff"];
         put?: never;
         post?: never;
@@ -336,7 +393,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every event of a goal in order, with who, when (business and record time) and why; with asOf those recorded up to then */
+        /**
+         * Every event of a goal in order, a page at a time: who, when (business and record time), what changed and why; with asOf those recorded up to then
+         * @description Every event of a goal in order, a page at a time: who, when (business and record time), what changed and why; with asOf those recorded up to then
+         */
         get: operations["GoalsController_history"];
         put?: never;
         post?: never;
@@ -355,7 +415,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a measurement of one of the goal’s indicators */
+        /**
+         * Record a measurement of one of the goal’s indicators
+         * @description Record a measurement of one of the goal’s indicators
+         */
         post: operations["GoalsController_measure"];
         delete?: never;
         options?: never;
@@ -372,7 +435,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Decide after a review: continue, adjust, replace or retire, with a rationale */
+        /**
+         * Decide after a review: continue, adjust, replace or retire, with a rationale
+         * @description Decide after a review: continue, adjust, replace or retire, with a rationale
+         */
         post: operations["GoalsController_reorient"];
         delete?: never;
         options?: never;
@@ -389,7 +455,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Review a goal: an assessment at a date, with evidence */
+        /**
+         * Review a goal: an assessment at a date, with evidence
+         * @description Review a goal: an assessment at a date, with evidence
+         */
         post: operations["GoalsController_review"];
         delete?: never;
         options?: never;
@@ -404,7 +473,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller: id, name, whether administrator, and the roles held in each network with their source */
+        /**
+         * The caller: id, name, whether administrator, and the roles held in each network with their source
+         * @description The caller: id, name, whether administrator, and the roles held in each network with their source
+         */
         get: operations["MeController_me"];
         put?: never;
         post?: never;
@@ -421,7 +493,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A meeting with its topics, attendance and decisions */
+        /**
+         * A meeting with its topics, attendance and decisions
+         * @description A meeting with its topics, attendance and decisions
+         */
         get: operations["MeetingsController_get"];
         put?: never;
         post?: never;
@@ -440,7 +515,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record that the meeting was held and which member organisations attended */
+        /**
+         * Record that the meeting was held and which member organisations attended
+         * @description Record that the meeting was held and which member organisations attended
+         */
         post: operations["MeetingsController_attend"];
         delete?: never;
         options?: never;
@@ -457,7 +535,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a decision of the held meeting; returns the decision’s id as id */
+        /**
+         * Record a decision of the held meeting; returns the decision’s id as id
+         * @description Record a decision of the held meeting; returns the decision’s id as id
+         */
         post: operations["MeetingsController_decide"];
         delete?: never;
         options?: never;
@@ -474,7 +555,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Propose a topic before the meeting; returns the topic’s id as id */
+        /**
+         * Propose a topic before the meeting; returns the topic’s id as id
+         * @description Propose a topic before the meeting; returns the topic’s id as id
+         */
         post: operations["MeetingsController_propose"];
         delete?: never;
         options?: never;
@@ -489,10 +573,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The networks the caller may see (an administrator: every network), by id, a page at a time */
+        /**
+         * The networks the caller may see (an administrator: every network), by id, a page at a time
+         * @description The networks the caller may see (an administrator: every network), by id, a page at a time
+         */
         get: operations["MeController_networks"];
         put?: never;
-        /** Register a network (admin) */
+        /**
+         * Register a network (admin)
+         * @description Register a network (admin)
+         */
         post: operations["NetworksController_register"];
         delete?: never;
         options?: never;
@@ -507,7 +597,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A network with its cycles; with asOf as recorded then */
+        /**
+         * A network with its cycles; with asOf as recorded then
+         * @description A network with its cycles; with asOf as recorded then
+         */
         get: operations["NetworksController_get"];
         put?: never;
         post?: never;
@@ -524,10 +617,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The network’s rounds, oldest first, with how many raters have submitted */
+        /**
+         * The network’s rounds, oldest first, with how many raters have submitted
+         * @description The network’s rounds, oldest first, with how many raters have submitted
+         */
         get: operations["NetworkAssessmentsController_list"];
         put?: never;
-        /** Open a self-assessment round on dimensions of a framework version, in an open cycle, with named raters */
+        /**
+         * Open a self-assessment round on dimensions of a framework version, in an open cycle, with named raters
+         * @description Open a self-assessment round on dimensions of a framework version, in an open cycle, with named raters
+         */
         post: operations["NetworkAssessmentsController_open"];
         delete?: never;
         options?: never;
@@ -582,10 +681,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it */
+        /**
+         * The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it
+         * @description The bodies on a day (today by default) with their members and their meeting cadence over the twelve months up to it
+         */
         get: operations["BodiesController_overview"];
         put?: never;
-        /** Establish a plenary, steering group or working group with member organisations and their representatives */
+        /**
+         * Establish a plenary, steering group or working group with member organisations and their representatives
+         * @description Establish a plenary, steering group or working group with member organisations and their representatives
+         */
         post: operations["BodiesController_establish"];
         delete?: never;
         options?: never;
@@ -600,7 +705,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The cycle board: current phase, goals as a tree with status, last assessment, next review and progress; with asOf as recorded then */
+        /**
+         * The cycle board: current phase, goals as a tree with status, last assessment, next review and progress; with asOf as recorded then
+         * @description The cycle board: current phase, goals as a tree with status, last assessment, next review and progress; with asOf as recorded then
+         */
         get: operations["NetworksController_cycleBoard"];
         put?: never;
         post?: never;
@@ -617,10 +725,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then */
+        /**
+         * Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then
+         * @description Every cycle, oldest first: the goals it planned and carried over, their reviews and reorientations; with asOf as recorded then
+         */
         get: operations["NetworksController_cycles"];
         put?: never;
-        /** Open a quality cycle (at most one open cycle per network) */
+        /**
+         * Open a quality cycle (at most one open cycle per network)
+         * @description Open a quality cycle (at most one open cycle per network)
+         */
         post: operations["NetworksController_openCycle"];
         delete?: never;
         options?: never;
@@ -635,7 +749,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The decisions of the network’s bodies in a period, optionally of one subject */
+        /**
+         * The decisions of the network’s bodies in a period, optionally of one subject
+         * @description The decisions of the network’s bodies in a period, optionally of one subject
+         */
         get: operations["MeetingsController_decisions"];
         put?: never;
         post?: never;
@@ -654,7 +771,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Define a strategic or operational goal in an open cycle */
+        /**
+         * Define a strategic or operational goal in an open cycle
+         * @description Define a strategic or operational goal in an open cycle
+         */
         post: operations["NetworksController_defineGoal"];
         delete?: never;
         options?: never;
@@ -669,7 +789,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The Leitbild in force and every version, with the decision that adopted it */
+        /**
+         * The Leitbild in force and every version, with the decision that adopted it
+         * @description The Leitbild in force and every version, with the decision that adopted it
+         */
         get: operations["LeitbildController_get"];
         put?: never;
         post?: never;
@@ -688,7 +811,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Draft a new version: the first, or a revision of the latest (`leitbildVersion` in the answer) */
+        /**
+         * Draft a new version: the first, or a revision of the latest (`leitbildVersion` in the answer)
+         * @description Draft a new version: the first, or a revision of the latest (`leitbildVersion` in the answer)
+         */
         post: operations["LeitbildController_draft"];
         delete?: never;
         options?: never;
@@ -705,7 +831,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Adopt a version by a decision of a body; it supersedes the version in force */
+        /**
+         * Adopt a version by a decision of a body; it supersedes the version in force
+         * @description Adopt a version by a decision of a body; it supersedes the version in force
+         */
         post: operations["LeitbildController_adopt"];
         delete?: never;
         options?: never;
@@ -720,7 +849,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Life phases × districts on a day: the offers in each cell, the gaps and the possible duplicate structures */
+        /**
+         * Life phases × districts on a day: the offers in each cell, the gaps and the possible duplicate structures
+         * @description Life phases × districts on a day: the offers in each cell, the gaps and the possible duplicate structures
+         */
         get: operations["NetworkOffersController_landscape"];
         put?: never;
         post?: never;
@@ -737,10 +869,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The offers running on a day; without a day, every offer not withdrawn */
+        /**
+         * The offers running on a day; without a day, every offer not withdrawn
+         * @description The offers running on a day; without a day, every offer not withdrawn
+         */
         get: operations["NetworkOffersController_offers"];
         put?: never;
-        /** List an offer of a member organisation: life phases, districts, target groups and when it runs */
+        /**
+         * List an offer of a member organisation: life phases, districts, target groups and when it runs
+         * @description List an offer of a member organisation: life phases, districts, target groups and when it runs
+         */
         post: operations["NetworkOffersController_list"];
         delete?: never;
         options?: never;
@@ -755,10 +893,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The member organisations on a day (today by default), as described then, with the bodies they sit in */
+        /**
+         * The member organisations on a day (today by default), as described then, with the bodies they sit in
+         * @description The member organisations on a day (today by default), as described then, with the bodies they sit in
+         */
         get: operations["OrganisationsController_overview"];
         put?: never;
-        /** An organisation joins the network, with its tasks, mandates, roles, resources, limits and a contact person */
+        /**
+         * An organisation joins the network, with its tasks, mandates, roles, resources, limits and a contact person
+         * @description An organisation joins the network, with its tasks, mandates, roles, resources, limits and a contact person
+         */
         post: operations["OrganisationsController_join"];
         delete?: never;
         options?: never;
@@ -773,7 +917,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organisations that joined and that left in a period */
+        /**
+         * The organisations that joined and that left in a period
+         * @description The organisations that joined and that left in a period
+         */
         get: operations["OrganisationsController_changes"];
         put?: never;
         post?: never;
@@ -830,7 +977,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Active goals whose next review date is on or before the given date; with asOf as recorded then */
+        /**
+         * Active goals whose next review date is on or before the given date; with asOf as recorded then
+         * @description Active goals whose next review date is on or before the given date; with asOf as recorded then
+         */
         get: operations["NetworksController_reviewsDue"];
         put?: never;
         post?: never;
@@ -849,7 +999,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Grant a person a role in the network */
+        /**
+         * Grant a person a role in the network
+         * @description Grant a person a role in the network
+         */
         post: operations["NetworkRolesController_grant"];
         delete?: never;
         options?: never;
@@ -866,7 +1019,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a role granted in the network */
+        /**
+         * Revoke a role granted in the network
+         * @description Revoke a role granted in the network
+         */
         post: operations["NetworkRolesController_revoke"];
         delete?: never;
         options?: never;
@@ -881,7 +1037,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The roles granted in the network */
+        /**
+         * The roles granted in the network
+         * @description The roles granted in the network
+         */
         get: operations["NetworkRolesController_roles"];
         put?: never;
         post?: never;
@@ -898,7 +1057,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An offer with its current content */
+        /**
+         * An offer with its current content
+         * @description An offer with its current content
+         */
         get: operations["OffersController_get"];
         put?: never;
         post?: never;
@@ -917,7 +1079,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revise an offer: its whole content anew */
+        /**
+         * Revise an offer: its whole content anew
+         * @description Revise an offer: its whole content anew
+         */
         post: operations["OffersController_revise"];
         delete?: never;
         options?: never;
@@ -934,7 +1099,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw an offer from the landscape, from a day on, with a reason */
+        /**
+         * Withdraw an offer from the landscape, from a day on, with a reason
+         * @description Withdraw an offer from the landscape, from a day on, with a reason
+         */
         post: operations["OffersController_withdraw"];
         delete?: never;
         options?: never;
@@ -949,7 +1117,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An organisation with its current and past descriptions and the bodies it sits in */
+        /**
+         * An organisation with its current and past descriptions and the bodies it sits in
+         * @description An organisation with its current and past descriptions and the bodies it sits in
+         */
         get: operations["OrganisationsController_get"];
         put?: never;
         post?: never;
@@ -968,7 +1139,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The organisation leaves the network */
+        /**
+         * The organisation leaves the network
+         * @description The organisation leaves the network
+         */
         post: operations["OrganisationsController_leave"];
         delete?: never;
         options?: never;
@@ -985,7 +1159,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Describe the organisation anew; the description replaces the previous one from its date on */
+        /**
+         * Describe the organisation anew; the description replaces the previous one from its date on
+         * @description Describe the organisation anew; the description replaces the previous one from its date on
+         */
         post: operations["OrganisationsController_describe"];
         delete?: never;
         options?: never;
@@ -1002,7 +1179,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Erase a person’s data (DSGVO Art. 17): their key is deleted, every event stays as it was and reads show the data as erased */
+        /**
+         * Erase a person’s data (DSGVO Art. 17): their key is deleted, every event stays as it was and reads show the data as erased
+         * @description Erase a person’s data (DSGVO Art. 17): their key is deleted, every event stays as it was and reads show the data as erased
+         */
         post: operations["PeopleController_erase"];
         delete?: never;
         options?: never;
@@ -1017,7 +1197,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Database reachable, each projection’s lag in events, and the events a projection could not apply (poisoned) */
+        /**
+         * Database reachable, each projection’s lag in events, and the events a projection could not apply (poisoned)
+         * @description Database reachable, each projection’s lag in events, and the events a projection could not apply (poisoned)
+         */
         get: operations["HealthController_check"];
         put?: never;
         post?: never;
@@ -1036,6 +1219,11 @@ export interface components {
          * @enum {string}
          */
         Action: "metrics.read" | "me.read" | "networks.list" | "network.register" | "network.read" | "roles.read" | "role.grant" | "role.revoke" | "cycle.open" | "cycle.enter_phase" | "cycle.close" | "cycle_board.read" | "reviews_due.read" | "goal.define" | "goal.concretise" | "goal.record_measurement" | "goal.review" | "goal.reorient" | "goal.read" | "goal.history" | "cycles.read" | "leitbild.draft" | "leitbild.adopt" | "leitbild.read" | "organisation.join" | "organisation.describe" | "organisation.leave" | "organisations.read" | "body.establish" | "body.change_members" | "body.dissolve" | "bodies.read" | "meeting.schedule" | "meeting.propose_topic" | "meeting.record_attendance" | "meeting.record_decision" | "meetings.read" | "offer.list" | "offer.revise" | "offer.withdraw" | "offers.read" | "framework.read" | "framework.publish" | "assessment.open" | "assessment.rate" | "assessment.close" | "assessment.read" | "assessment.prioritise" | "audit.read" | "audit.verify" | "person.erase" | "reports.read";
+        ActorResponse: {
+            displayName?: string;
+            role: string;
+            userId: string;
+        };
         AdoptLeitbildDto: {
             /**
              * Format: date
@@ -1047,6 +1235,91 @@ export interface components {
              * @description The decision (subject leitbild_adoption) of a body that adopts this version
              */
             decisionId: string;
+        };
+        AgendaEntryResponse: {
+            cannotJudge: number;
+            counts: components["schemas"]["ItemResultCountsResponse"];
+            divergence: number | null;
+            key: string;
+            median: number | null;
+            prioritised: boolean;
+            rank: number;
+            rated: number;
+            text: components["schemas"]["LabelResponse"] | null;
+            theme: components["schemas"]["LabelResponse"] | null;
+        };
+        AgendaResponse: {
+            /** Format: uuid */
+            assessmentId: string;
+            items: components["schemas"]["AgendaEntryResponse"][];
+        };
+        AssessmentComparisonResponse: {
+            earlier: components["schemas"]["RoundRefResponse"];
+            items: components["schemas"]["ComparisonItemResponse"][];
+            later: components["schemas"]["RoundRefResponse"];
+            onlyInEarlier: string[];
+            onlyInLater: string[];
+        };
+        AssessmentDimensionResponse: {
+            key: string;
+            number: number | null;
+            title: components["schemas"]["LabelResponse"] | null;
+        };
+        AssessmentFrameworkResponse: {
+            /** Format: uuid */
+            frameworkId: string;
+            title: components["schemas"]["LabelResponse"] | null;
+            version: number;
+        };
+        AssessmentRatingScaleResponse: {
+            /** @enum {string} */
+            key: "not_reached" | "partly_reached" | "largely_reached" | "fully_reached" | "cannot_judge";
+            label: components["schemas"]["LabelResponse"];
+        };
+        AssessmentResponse: {
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: uuid */
+            cycleId: string;
+            dimensions: components["schemas"]["AssessmentDimensionResponse"][];
+            framework: components["schemas"]["AssessmentFrameworkResponse"];
+            /** Format: uuid */
+            id: string;
+            items: components["schemas"]["ItemResponse"][];
+            /** Format: uuid */
+            networkId: string;
+            /** Format: date */
+            openedOn: string;
+            raters: number;
+            ratingScale: components["schemas"]["AssessmentRatingScaleResponse"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            /** @description How many raters have submitted ratings so far. */
+            submitted: number;
+            version: number;
+            /** @enum {string} */
+            visibility: "named" | "anonymous";
+            youRate: boolean;
+        };
+        AssessmentSummaryResponse: {
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: uuid */
+            cycleId: string;
+            dimensionKeys: string[];
+            /** Format: uuid */
+            frameworkId: string;
+            frameworkVersion: number;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            openedOn: string;
+            raters: number;
+            /** @enum {string} */
+            status: "open" | "closed";
+            submitted: number;
+            /** @enum {string} */
+            visibility: "named" | "anonymous";
         };
         AuditActorDto: {
             /** @example Anna Koordination */
@@ -1104,24 +1377,91 @@ export interface components {
             /** @example GoalReviewed */
             type: string;
         };
-        AuditLogPageDto: {
-            entries: components["schemas"]["AuditEntryDto"][];
-            /** Format: uuid */
-            networkId: string;
-            /** @description Send as cursor for the next page; null on the last page */
-            nextCursor: string | null;
-        };
         AuditSummaryDto: {
             /** @example Ziel „Elternbeteiligung stärken“ überprüft: gefährdet */
             de: string;
             /** @example Goal “Elternbeteiligung stärken” reviewed: at risk */
             en: string;
         };
+        BoardGoalResponse: {
+            children: components["schemas"]["BoardGoalResponse"][];
+            district: string | null;
+            /** Format: uuid */
+            id: string;
+            lastAssessment: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /** @enum {string} */
+            level: "strategic" | "operational";
+            lifePhase: string | null;
+            /** Format: date */
+            nextReviewOn: string | null;
+            progressPercent: number | null;
+            qualityGoals: string[];
+            status: string;
+            title: string;
+        };
+        BodyDetailMeetingResponse: {
+            decisions: number;
+            /** Format: date */
+            heldOn: string | null;
+            /** Format: uuid */
+            id: string;
+            scheduledFor: string;
+            title: string;
+            topics: number;
+        };
+        BodyDetailMemberHistoryResponse: {
+            organisationIds: string[];
+            since: string;
+        };
+        BodyDetailResponse: {
+            /** Format: date */
+            dissolvedOn: string | null;
+            dissolvedReason: string | null;
+            /** Format: date */
+            establishedOn: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            meetings: components["schemas"]["BodyDetailMeetingResponse"][];
+            meetingsPerYear: number;
+            memberHistory: components["schemas"]["BodyDetailMemberHistoryResponse"][];
+            members: components["schemas"]["BodyMemberResponse"][];
+            name: string;
+            /** Format: uuid */
+            networkId: string;
+            version: number;
+        };
         BodyMemberDto: {
             /** Format: uuid */
             organisationId: string;
             /** @description The person who represents the organisation in the body; stored sealed */
             representative?: components["schemas"]["PersonDto"] | null;
+        };
+        BodyMemberResponse: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+            representative: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
+        };
+        BodyOverviewItemResponse: {
+            cadence: components["schemas"]["CadenceResponse"];
+            /** Format: date */
+            establishedOn: string;
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            meetingsPerYear: number;
+            members: components["schemas"]["BodyMemberResponse"][];
+            name: string;
+        };
+        BodySeatResponse: {
+            /** Format: uuid */
+            bodyId: string;
+            kind: string;
+            name: string;
+            representative: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
         };
         BrokenLinkDto: {
             /** @description The event found there; null when it is missing */
@@ -1136,6 +1476,24 @@ export interface components {
             /** @description Where the chain breaks; for a missing tail the first version missing */
             streamVersion: number;
             summary: components["schemas"]["AuditSummaryDto"];
+        };
+        CadenceResponse: {
+            belowCadence: boolean;
+            /** @description Meetings due in the window at meetingsPerYear, pro-rated for a body younger than twelve months, rounded down. */
+            expected: number;
+            held: number;
+            /** Format: date */
+            windowFrom: string;
+            /** Format: date */
+            windowTo: string;
+        };
+        CellOfferResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerOrganisationId: string;
+            targetGroups: string[];
+            title: string;
         };
         ChangeBodyMembersDto: {
             /**
@@ -1159,6 +1517,23 @@ export interface components {
              */
             closedOn: string;
         };
+        ComparisonItemBeforeResponse: {
+            cannotJudge: number;
+            divergence: number | null;
+            median: number | null;
+            /** @description Ratings on the scale ("cannot judge" not counted). */
+            rated: number;
+        };
+        ComparisonItemResponse: {
+            after: components["schemas"]["ComparisonItemBeforeResponse"];
+            before: components["schemas"]["ComparisonItemBeforeResponse"];
+            divergenceChange: number | null;
+            /** @description Goals the earlier round’s priority on this item was turned into. */
+            goalsFromEarlierRound: components["schemas"]["DerivedGoalResponse"][];
+            key: string;
+            medianChange: number | null;
+            text: components["schemas"]["LabelResponse"] | null;
+        };
         ConcretiseGoalDto: {
             /**
              * Format: date
@@ -1168,6 +1543,73 @@ export interface components {
             indicators: components["schemas"]["IndicatorDto"][];
             measures: components["schemas"]["MeasureDto"][];
         };
+        CycleBoardResponse: {
+            cycle: components["schemas"]["NetworkCycleResponse"] | null;
+            goals: components["schemas"]["BoardGoalResponse"][];
+            /** Format: uuid */
+            networkId: string;
+        };
+        CycleGoalResponse: {
+            /** Format: uuid */
+            goalId: string;
+            level: string;
+            /** @enum {string} */
+            origin: "defined" | "replacement" | "carried_over";
+            reorientations: components["schemas"]["CycleReorientationResponse"][];
+            reviews: components["schemas"]["CycleReviewResponse"][];
+            /** @description The goal’s status at the end of the cycle (or now, for the open cycle). */
+            status: string;
+            title: string;
+        };
+        CycleOverviewResponse: {
+            /** @description Goals still active when the cycle before closed. */
+            carriedOver: components["schemas"]["CycleGoalResponse"][];
+            cycle: components["schemas"]["NetworkCycleResponse"];
+            /** @description Goals defined in the cycle (or as replacements in it). */
+            planned: components["schemas"]["CycleGoalResponse"][];
+            summary: components["schemas"]["CycleOverviewSummaryResponse"];
+        };
+        CycleOverviewSummaryResponse: {
+            goals: number;
+            reorientations: {
+                [key: string]: number;
+            };
+            reviewed: number;
+            reviews: number;
+        };
+        CycleReorientationResponse: {
+            decision: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            rationale: string;
+            /** Format: date */
+            reorientedOn: string;
+            /** Format: uuid */
+            replacementGoalId: string | null;
+        };
+        CycleReviewResponse: {
+            assessment: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /** Format: date */
+            reviewedOn: string;
+        };
+        DecisionResponse: {
+            /** Format: uuid */
+            bodyId: string;
+            bodyKind: string;
+            bodyName: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decisionId: string;
+            /** Format: uuid */
+            meetingId: string;
+            subject: string;
+            /** @description "beschlossen von der Steuerungsgruppe am 10. März 2026" / "decided by the steering group on 10 March 2026". */
+            summary: components["schemas"]["LabelResponse"];
+            text: string;
+        };
         DefineGoalDto: {
             /** Format: uuid */
             cycleId: string;
@@ -1175,7 +1617,7 @@ export interface components {
              * Format: uuid
              * @description The decision of a body this rests on (see GET /networks/{networkId}/decisions)
              */
-            decisionId?: Record<string, never> | null;
+            decisionId?: string | null;
             /**
              * Format: date
              * @example 2026-03-10
@@ -1184,7 +1626,7 @@ export interface components {
             /** @example Eltern wirken in Gremien und Angeboten der Familienzentren mit. */
             description: string;
             /** @example Tönisvorst */
-            district?: Record<string, never> | null;
+            district?: string | null;
             /** @enum {string} */
             level: "strategic" | "operational";
             /**
@@ -1196,7 +1638,7 @@ export interface components {
              * Format: uuid
              * @description Required for an operational goal: its strategic goal
              */
-            parentGoalId?: Record<string, never> | null;
+            parentGoalId?: string | null;
             /**
              * @description Strategic goals: keys of the guiding principles of the Leitbild in force it serves
              * @example [
@@ -1214,6 +1656,16 @@ export interface components {
             /** @example 90 */
             reviewIntervalDays: number;
             /** @example Elternbeteiligung in den Familienzentren stärken */
+            title: string;
+        };
+        DerivedGoalResponse: {
+            /** Format: date */
+            definedOn: string;
+            /** Format: uuid */
+            goalId: string;
+            level: string;
+            /** @description The goal’s status now (active, retired, replaced); null while the goals read model has not caught up. */
+            status: string | null;
             title: string;
         };
         DescribeOrganisationDto: {
@@ -1261,6 +1713,19 @@ export interface components {
             /** @example Jedes Kind im Kreis Viersen wächst gesund, geschützt und mit guten Chancen auf. */
             vision: string;
         };
+        DueReviewResponse: {
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: uuid */
+            goalId: string;
+            lastAssessment: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            level: string;
+            /** Format: date */
+            nextReviewOn: string;
+            title: string;
+        };
         EnterCyclePhaseDto: {
             /**
              * Format: date
@@ -1297,6 +1762,12 @@ export interface components {
             /** @example Steuerungsgruppe */
             name: string;
         };
+        FieldChangeResponse: {
+            after: (string | null) | number | boolean | Record<string, never> | unknown[];
+            before: (string | null) | number | boolean | Record<string, never> | unknown[];
+            /** @description `status`, `indicators[cafes].latestValue`, `measures[<measureId>].endsOn`, `reviews[1]`. */
+            path: string;
+        };
         FrameworkDimensionDto: {
             description?: components["schemas"]["LabelDto"] | null;
             /** @example network */
@@ -1311,15 +1782,49 @@ export interface components {
             themes: components["schemas"]["FrameworkThemeDto"][];
             title: components["schemas"]["LabelDto"];
         };
+        FrameworkDimensionResponse: {
+            description: components["schemas"]["LabelResponse"] | null;
+            key: string;
+            /** @description "Zentrale Fragen im Überblick": the questions the dimension asks. */
+            keyQuestions: components["schemas"]["LabelResponse"][];
+            number: number;
+            strategicQuestions: components["schemas"]["FrameworkGoalResponse"][];
+            themes: components["schemas"]["FrameworkThemeResponse"][];
+            title: components["schemas"]["LabelResponse"];
+        };
         FrameworkGoalDto: {
             /** @example network.goals.shared_goals */
             key: string;
             text: components["schemas"]["LabelDto"];
         };
+        FrameworkGoalResponse: {
+            key: string;
+            text: components["schemas"]["LabelResponse"];
+        };
         FrameworkQuestionDto: {
             /** @example network.strategic.resources */
             key: string;
             text: components["schemas"]["LabelDto"];
+        };
+        FrameworkSummaryResponse: {
+            /** Format: uuid */
+            frameworkId: string;
+            title: components["schemas"]["LabelResponse"];
+            versions: components["schemas"]["FrameworkSummaryVersionResponse"][];
+        };
+        FrameworkSummaryVersionDimensionResponse: {
+            developmentGoals: number;
+            key: string;
+            number: number;
+            title: components["schemas"]["LabelResponse"];
+        };
+        FrameworkSummaryVersionResponse: {
+            dimensions: components["schemas"]["FrameworkSummaryVersionDimensionResponse"][];
+            /** Format: date */
+            publishedOn: string | null;
+            /** @enum {string} */
+            source: "shipped" | "published";
+            version: number;
         };
         FrameworkThemeDto: {
             goals: components["schemas"]["FrameworkGoalDto"][];
@@ -1327,20 +1832,82 @@ export interface components {
             key: string;
             title: components["schemas"]["LabelDto"];
         };
+        FrameworkThemeResponse: {
+            goals: components["schemas"]["FrameworkGoalResponse"][];
+            key: string;
+            title: components["schemas"]["LabelResponse"];
+        };
+        FrameworkVersionResponse: {
+            dimensions: components["schemas"]["FrameworkDimensionResponse"][];
+            /** Format: uuid */
+            frameworkId: string;
+            /** Format: date */
+            publishedOn: string | null;
+            /**
+             * @description `shipped`: a code constant of this service; `published`: published by an administrator as an event.
+             * @enum {string}
+             */
+            source: "shipped" | "published";
+            title: components["schemas"]["LabelResponse"];
+            version: number;
+        };
+        GoalAdjustmentDto: {
+            /** @description The changed fields as they are after */
+            after: components["schemas"]["GoalContentFieldsDto"];
+            /** @description The changed fields as they were before */
+            before: components["schemas"]["GoalContentFieldsDto"];
+        };
         GoalChangesDto: {
             description?: string;
-            district?: Record<string, never> | null;
+            district?: string | null;
             /** @enum {string|null} */
             lifePhase?: "pregnancy" | "age_0_3" | "age_3_6" | "primary_school" | "secondary_school" | "transition_to_work" | null;
             qualityGoals?: ("participation" | "strengthen_parents_children" | "outreach" | "equity" | "social_inclusion" | "smooth_transitions" | "multiprofessional_cooperation")[];
             reviewIntervalDays?: number;
             title?: string;
         };
+        GoalConcretisedChangeDto: {
+            /** Format: date */
+            concretisedOn: string;
+            indicators: components["schemas"]["GoalHistoryIndicatorDto"][];
+            measures: components["schemas"]["GoalHistoryMeasureDto"][];
+        };
+        GoalConcretisedEntryDto: {
+            /** @description Who recorded it */
+            actor: components["schemas"]["GoalHistoryActorDto"];
+            change: components["schemas"]["GoalConcretisedChangeDto"];
+            /** @description The write the event came from */
+            correlationId: string;
+            /** @description The body’s decision the event rests on */
+            decision: components["schemas"]["GoalHistoryDecisionDto"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date
+             * @description Business time: when it happened
+             * @example 2026-06-15
+             */
+            occurredAt: string;
+            /** @description Why: the rationale of a reorientation, or the reason a person gave */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description Record time: when it was written
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "GoalConcretised";
+            /** @description The event’s version in the goal’s stream: the order of the history */
+            version: number;
+        };
         GoalContentDto: {
             /** @example Eltern wirken in Gremien und Angeboten der Familienzentren mit. */
             description: string;
             /** @example Tönisvorst */
-            district?: Record<string, never> | null;
+            district?: string | null;
             /**
              * @example age_3_6
              * @enum {string|null}
@@ -1357,6 +1924,402 @@ export interface components {
             reviewIntervalDays: number;
             /** @example Elternbeteiligung in den Familienzentren stärken */
             title: string;
+        };
+        GoalContentFieldsDto: {
+            description?: string;
+            district?: string | null;
+            lifePhase?: string | null;
+            qualityGoals?: string[];
+            reviewIntervalDays?: number;
+            title?: string;
+        };
+        GoalDefinedChangeDto: {
+            /** Format: uuid */
+            cycleId: string;
+            /**
+             * Format: date
+             * @example 2026-03-15
+             */
+            definedOn: string;
+            description: string;
+            /** @example Tönisvorst */
+            district: string | null;
+            /** @enum {string} */
+            level: "strategic" | "operational";
+            /** @example age_0_3 */
+            lifePhase: string | null;
+            /** Format: uuid */
+            parentGoalId: string | null;
+            /**
+             * @example [
+             *       "P1"
+             *     ]
+             */
+            principleKeys: string[];
+            /**
+             * @example [
+             *       "participation"
+             *     ]
+             */
+            qualityGoals: string[];
+            /** Format: uuid */
+            replacesGoalId: string | null;
+            /** @example 90 */
+            reviewIntervalDays: number;
+            /** @description The self-assessment item the goal was derived from */
+            sourceItem: components["schemas"]["GoalHistorySourceItemDto"] | null;
+            /** @example Familien früh erreichen */
+            title: string;
+        };
+        GoalDefinedEntryDto: {
+            /** @description Who recorded it */
+            actor: components["schemas"]["GoalHistoryActorDto"];
+            change: components["schemas"]["GoalDefinedChangeDto"];
+            /** @description The write the event came from */
+            correlationId: string;
+            /** @description The body’s decision the event rests on */
+            decision: components["schemas"]["GoalHistoryDecisionDto"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date
+             * @description Business time: when it happened
+             * @example 2026-06-15
+             */
+            occurredAt: string;
+            /** @description Why: the rationale of a reorientation, or the reason a person gave */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description Record time: when it was written
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "GoalDefined";
+            /** @description The event’s version in the goal’s stream: the order of the history */
+            version: number;
+        };
+        GoalDiffFromResponse: {
+            /** Format: date-time */
+            at: string;
+            version: number | null;
+        };
+        GoalDiffResponse: {
+            /** @description The goal’s fields (as GET /goals/{goalId} shows them) that differ between the two moments; `version` aside. */
+            changes: components["schemas"]["FieldChangeResponse"][];
+            events: components["schemas"]["RecordedChangeResponse"][];
+            /** @description `version` is null when the goal was not yet recorded at `from`. */
+            from: components["schemas"]["GoalDiffFromResponse"];
+            /** Format: uuid */
+            goalId: string;
+            to: components["schemas"]["GoalDiffToResponse"];
+        };
+        GoalDiffToResponse: {
+            /** Format: date-time */
+            at: string;
+            version: number;
+        };
+        GoalHistoryActorDto: {
+            /**
+             * @description The name the person had when they acted, where the token named one
+             * @example Anna Koordination
+             */
+            name: string | null;
+            /** @example coordinator */
+            role: string;
+            /**
+             * @description The token’s subject
+             * @example u-coord
+             */
+            userId: string;
+        };
+        GoalHistoryDecisionDto: {
+            /** Format: uuid */
+            bodyId: string;
+            /** @example steering_group */
+            bodyKind: string;
+            /** @example Steuerungsgruppe Frühe Hilfen */
+            bodyName: string;
+            /**
+             * Format: date
+             * @example 2026-09-16
+             */
+            decidedOn: string;
+            /** Format: uuid */
+            decisionId: string;
+            /** Format: uuid */
+            meetingId: string;
+            /** @example goal_reorientation */
+            subject: string;
+            summary: components["schemas"]["GoalHistoryDecisionSummaryDto"];
+            /** @example Die Steuerungsgruppe passt das Ziel an. */
+            text: string;
+        };
+        GoalHistoryDecisionSummaryDto: {
+            /** @example beschlossen von der Steuerungsgruppe „Steuerungsgruppe Frühe Hilfen“ am 16. September 2026 */
+            de: string;
+            /** @example decided by the steering group “Steuerungsgruppe Frühe Hilfen” on 16 September 2026 */
+            en: string;
+        };
+        GoalHistoryIndicatorDto: {
+            /** @example 4 */
+            baseline: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            /** Format: date */
+            dueOn: string;
+            /** @enum {string} */
+            impactLevel: "output" | "outcome" | "impact";
+            /** @example parents_active */
+            key: string;
+            /** @example Aktive Eltern in Gremien */
+            name: string;
+            /** @example 12 */
+            target: number;
+            /** @example Personen */
+            unit: string;
+        };
+        GoalHistoryMeasureDto: {
+            /** Format: date */
+            endsOn: string;
+            /** Format: uuid */
+            measureId: string;
+            /** @example Familienzentrum Tönisvorst */
+            responsibleOrganisation: string;
+            /** Format: date */
+            startsOn: string;
+            /** @example Elterncafé im Familienzentrum */
+            title: string;
+        };
+        GoalHistoryPageDto: {
+            /** @description The goal’s events in stream order, each with what changed, typed by its event type */
+            items: (components["schemas"]["GoalDefinedEntryDto"] | components["schemas"]["GoalConcretisedEntryDto"] | components["schemas"]["MeasurementRecordedEntryDto"] | components["schemas"]["GoalReviewedEntryDto"] | components["schemas"]["GoalReorientedEntryDto"])[];
+            /** @description Send as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        GoalHistorySourceItemDto: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** @example network.goals.review_system */
+            itemKey: string;
+        };
+        GoalIndicatorResponse: {
+            baseline: number;
+            /** @enum {string} */
+            direction: "increase" | "decrease";
+            /** Format: date */
+            dueOn: string;
+            impactLevel: string;
+            key: string;
+            /** Format: date */
+            latestMeasuredOn: string | null;
+            latestValue: number | null;
+            /** @description By date; measurements of one day in the order they were recorded. */
+            measurements: components["schemas"]["GoalMeasurementResponse"][];
+            name: string;
+            progressPercent: number;
+            target: number;
+            unit: string;
+        };
+        GoalMeasurementResponse: {
+            /** Format: date */
+            measuredOn: string;
+            source: string;
+            value: number;
+        };
+        GoalMeasureResponse: {
+            /** Format: date */
+            endsOn: string;
+            measureId: string;
+            responsibleOrganisation: string;
+            /** Format: date */
+            startsOn: string;
+            title: string;
+        };
+        GoalReorientationChangesResponse: {
+            description?: string;
+            district?: string | null;
+            lifePhase?: string | null;
+            qualityGoals?: string[];
+            reviewIntervalDays?: number;
+            title?: string;
+        };
+        GoalReorientationResponse: {
+            changes: components["schemas"]["GoalReorientationChangesResponse"] | null;
+            decidedBy: string;
+            decision: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /**
+             * Format: uuid
+             * @description The event that recorded the reorientation.
+             */
+            eventId?: string;
+            occurredAt: string | null;
+            rationale: string;
+            /** Format: date-time */
+            recordedAt: string | null;
+            /** Format: date */
+            reorientedOn: string;
+            /** Format: uuid */
+            replacementGoalId: string | null;
+        };
+        GoalReorientedChangeDto: {
+            /** @description For "adjust": the fields it changed, before and after */
+            adjusted: components["schemas"]["GoalAdjustmentDto"] | null;
+            /** @enum {string} */
+            decision: "continue" | "adjust" | "replace" | "retire";
+            /** @example Engerer Blick: vierteljährlich prüfen */
+            rationale: string;
+            /** Format: date */
+            reorientedOn: string;
+            /** Format: uuid */
+            replacementGoalId: string | null;
+            /**
+             * @description The goal’s status after the decision
+             * @enum {string}
+             */
+            status: "active" | "retired" | "replaced";
+        };
+        GoalReorientedEntryDto: {
+            /** @description Who recorded it */
+            actor: components["schemas"]["GoalHistoryActorDto"];
+            change: components["schemas"]["GoalReorientedChangeDto"];
+            /** @description The write the event came from */
+            correlationId: string;
+            /** @description The body’s decision the event rests on */
+            decision: components["schemas"]["GoalHistoryDecisionDto"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date
+             * @description Business time: when it happened
+             * @example 2026-06-15
+             */
+            occurredAt: string;
+            /** @description Why: the rationale of a reorientation, or the reason a person gave */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description Record time: when it was written
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "GoalReoriented";
+            /** @description The event’s version in the goal’s stream: the order of the history */
+            version: number;
+        };
+        GoalResponse: {
+            /**
+             * Format: uuid
+             * @description The goal’s latest cycle: where it was defined, or the last cycle that carried it over.
+             */
+            cycleId: string;
+            /** @description Every cycle the goal belonged to, in order. */
+            cycleIds: string[];
+            /**
+             * Format: uuid
+             * @description The decision the definition rests on.
+             */
+            decisionId: string | null;
+            /** Format: date */
+            definedOn: string;
+            description: string;
+            district: string | null;
+            /** Format: uuid */
+            id: string;
+            indicators: components["schemas"]["GoalIndicatorResponse"][];
+            lastAssessment: string | null;
+            /** Format: date */
+            lastReviewOn: string | null;
+            /** @enum {string} */
+            level: "strategic" | "operational";
+            lifePhase: string | null;
+            measures: components["schemas"]["GoalMeasureResponse"][];
+            /** Format: uuid */
+            networkId: string;
+            /** Format: date */
+            nextReviewOn: string | null;
+            /** Format: uuid */
+            parentGoalId: string | null;
+            /** @description Keys of the Leitbild’s guiding principles a strategic goal serves. */
+            principleKeys: string[];
+            /** @description Average of the indicators’ progress; null without indicators. */
+            progressPercent: number | null;
+            qualityGoals: string[];
+            reorientations: components["schemas"]["GoalReorientationResponse"][];
+            /** Format: uuid */
+            replacedByGoalId: string | null;
+            /** Format: uuid */
+            replacesGoalId: string | null;
+            reviewIntervalDays: number;
+            reviews: components["schemas"]["GoalReviewResponse"][];
+            /** @enum {string} */
+            status: "active" | "retired" | "replaced";
+            title: string;
+            version: number;
+        };
+        GoalReviewedChangeDto: {
+            /** @enum {string} */
+            assessment: "achieved" | "on_track" | "at_risk" | "off_track" | "not_assessable";
+            /** @example Protokoll der Steuerungsgruppe */
+            evidence: string;
+            /** Format: date */
+            reviewedOn: string;
+        };
+        GoalReviewedEntryDto: {
+            /** @description Who recorded it */
+            actor: components["schemas"]["GoalHistoryActorDto"];
+            change: components["schemas"]["GoalReviewedChangeDto"];
+            /** @description The write the event came from */
+            correlationId: string;
+            /** @description The body’s decision the event rests on */
+            decision: components["schemas"]["GoalHistoryDecisionDto"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date
+             * @description Business time: when it happened
+             * @example 2026-06-15
+             */
+            occurredAt: string;
+            /** @description Why: the rationale of a reorientation, or the reason a person gave */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description Record time: when it was written
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "GoalReviewed";
+            /** @description The event’s version in the goal’s stream: the order of the history */
+            version: number;
+        };
+        GoalReviewResponse: {
+            assessment: string;
+            /** Format: uuid */
+            decisionId: string | null;
+            /**
+             * Format: uuid
+             * @description The event that recorded the review.
+             */
+            eventId?: string;
+            evidence: string;
+            occurredAt: string | null;
+            /** Format: date-time */
+            recordedAt: string | null;
+            reviewedBy: string;
+            /** Format: date */
+            reviewedOn: string;
         };
         IndicatorDto: {
             /** @example 4 */
@@ -1379,11 +2342,64 @@ export interface components {
             /** @example Personen */
             unit: string;
         };
+        ItemPriorityResponse: {
+            note: string;
+            /** Format: date */
+            prioritisedOn: string;
+        };
         ItemRatingDto: {
             /** @example Die Ziele werden selten gemeinsam angeschaut. */
             comment?: string;
             /** @example network.goals.review_system */
             itemKey: string;
+            /** @enum {string} */
+            rating: "not_reached" | "partly_reached" | "largely_reached" | "fully_reached" | "cannot_judge";
+        };
+        ItemRatingRaterResponse: {
+            displayName: string | null;
+            userId: string;
+        };
+        ItemRatingResponse: {
+            comment: string;
+            rater: components["schemas"]["ItemRatingRaterResponse"] | null;
+            /** @enum {string} */
+            rating: "not_reached" | "partly_reached" | "largely_reached" | "fully_reached" | "cannot_judge";
+        };
+        ItemResponse: {
+            derivedGoals: components["schemas"]["DerivedGoalResponse"][];
+            dimensionKey: string;
+            key: string;
+            position: number;
+            priority: components["schemas"]["ItemPriorityResponse"] | null;
+            /** @description Once the round is closed: every rating, with the rater’s name in a named round, without in an anonymous one. */
+            ratings: components["schemas"]["ItemRatingResponse"][];
+            /** @description Once the round is closed: the distribution, median and divergence; null while open. */
+            result: components["schemas"]["ItemResultResponse"] | null;
+            text: components["schemas"]["LabelResponse"] | null;
+            theme: components["schemas"]["LabelResponse"] | null;
+            themeKey: string;
+            /** @description The viewer’s own rating, if they rate in this round. */
+            yourRating: components["schemas"]["ItemYourRatingResponse"] | null;
+        };
+        ItemResultCountsResponse: {
+            cannot_judge: number;
+            fully_reached: number;
+            largely_reached: number;
+            not_reached: number;
+            partly_reached: number;
+        };
+        ItemResultResponse: {
+            cannotJudge: number;
+            counts: components["schemas"]["ItemResultCountsResponse"];
+            divergence: number | null;
+            median: number | null;
+            /** @description Ratings on the scale ("cannot judge" not counted). */
+            rated: number;
+        };
+        ItemYourRatingResponse: {
+            comment: string;
+            /** Format: date */
+            ratedOn: string;
             /** @enum {string} */
             rating: "not_reached" | "partly_reached" | "largely_reached" | "fully_reached" | "cannot_judge";
         };
@@ -1412,11 +2428,28 @@ export interface components {
             /** @example Betreuung und Familienberatung */
             tasks: string;
         };
+        KeyedLabelResponse: {
+            de: string;
+            en: string;
+            key: string;
+        };
         LabelDto: {
             /** @example Netzwerk */
             de: string;
             /** @example Network */
             en: string;
+        };
+        LabelResponse: {
+            de: string;
+            en: string;
+        };
+        LandscapeCellResponse: {
+            district: string;
+            offers: components["schemas"]["CellOfferResponse"][];
+        };
+        LandscapeResponse: {
+            cells: components["schemas"]["LandscapeCellResponse"][];
+            lifePhase: components["schemas"]["KeyedLabelResponse"];
         };
         LeaveOrganisationDto: {
             /**
@@ -1426,6 +2459,32 @@ export interface components {
             leftOn: string;
             /** @example Der Träger hat die Einrichtung geschlossen. */
             reason: string;
+        };
+        LeitbildResponse: {
+            /** @description The version in force; null while none is adopted. */
+            inForce: components["schemas"]["LeitbildVersionResponse"] | null;
+            /** Format: uuid */
+            networkId: string;
+            versions: components["schemas"]["LeitbildVersionResponse"][];
+        };
+        LeitbildVersionPrincipleResponse: {
+            key: string;
+            text: string;
+        };
+        LeitbildVersionResponse: {
+            /** Format: date */
+            adoptedOn: string | null;
+            decision: components["schemas"]["DecisionResponse"] | null;
+            /** Format: date */
+            draftedOn: string;
+            principles: components["schemas"]["LeitbildVersionPrincipleResponse"][];
+            revisesVersion: number | null;
+            /** @enum {string} */
+            status: "draft" | "in_force" | "superseded";
+            /** Format: date */
+            supersededOn: string | null;
+            version: number;
+            vision: string;
         };
         ListOfferDto: {
             /** @example Offener Treff für Eltern mit Kindern bis drei Jahre, mit Hebammensprechstunde. */
@@ -1494,6 +2553,52 @@ export interface components {
             /** @example Elterncafé im Familienzentrum */
             title: string;
         };
+        MeasurementRecordedChangeDto: {
+            /** @example parents_active */
+            indicatorKey: string;
+            /**
+             * @description Null for a key the goal does not have
+             * @example Aktive Eltern in Gremien
+             */
+            indicatorName: string | null;
+            /** Format: date */
+            measuredOn: string;
+            /** @example Teilnahmeliste */
+            source: string;
+            /** @example 8 */
+            value: number;
+        };
+        MeasurementRecordedEntryDto: {
+            /** @description Who recorded it */
+            actor: components["schemas"]["GoalHistoryActorDto"];
+            change: components["schemas"]["MeasurementRecordedChangeDto"];
+            /** @description The write the event came from */
+            correlationId: string;
+            /** @description The body’s decision the event rests on */
+            decision: components["schemas"]["GoalHistoryDecisionDto"] | null;
+            /** Format: uuid */
+            eventId: string;
+            /**
+             * Format: date
+             * @description Business time: when it happened
+             * @example 2026-06-15
+             */
+            occurredAt: string;
+            /** @description Why: the rationale of a reorientation, or the reason a person gave */
+            reason: string | null;
+            /**
+             * Format: date-time
+             * @description Record time: when it was written
+             */
+            recordedAt: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "MeasurementRecorded";
+            /** @description The event’s version in the goal’s stream: the order of the history */
+            version: number;
+        };
         MeDto: {
             /** @description An administrator (held across networks) */
             admin: boolean;
@@ -1508,6 +2613,56 @@ export interface components {
              * @example u-anna
              */
             userId: string;
+        };
+        MeetingDecisionResponse: {
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            decisionId: string;
+            subject: string;
+            text: string;
+            /** Format: uuid */
+            topicId: string | null;
+        };
+        MeetingDetailAttendanceResponse: {
+            /** Format: uuid */
+            organisationId: string;
+            organisationName: string | null;
+        };
+        MeetingDetailBodyResponse: {
+            /** Format: uuid */
+            id: string;
+            kind: string;
+            name: string;
+        };
+        MeetingDetailResponse: {
+            attendance: components["schemas"]["MeetingDetailAttendanceResponse"][];
+            body: components["schemas"]["MeetingDetailBodyResponse"];
+            contactPerson: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
+            decisions: components["schemas"]["MeetingDecisionResponse"][];
+            /** Format: date */
+            heldOn: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            networkId: string;
+            scheduledFor: string;
+            /** @enum {string} */
+            status: "scheduled" | "held";
+            title: string;
+            topics: components["schemas"]["MeetingDetailTopicResponse"][];
+            version: number;
+        };
+        MeetingDetailTopicResponse: {
+            description: string;
+            /** Format: uuid */
+            proposedByOrganisationId: string | null;
+            proposedByOrganisationName: string | null;
+            /** Format: date */
+            proposedOn: string;
+            title: string;
+            /** Format: uuid */
+            topicId: string;
         };
         MeNetworkDto: {
             /** @description What the roles held there allow, from the token and granted alike */
@@ -1528,10 +2683,43 @@ export interface components {
              */
             source: "token" | "granted";
         };
+        NetworkCycleResponse: {
+            /** Format: date */
+            closedOn: string | null;
+            currentPhase: string | null;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            openedOn: string;
+            /** Format: date */
+            periodFrom: string;
+            /** Format: date */
+            periodTo: string;
+            phases: components["schemas"]["PhaseEntryResponse"][];
+            /** @enum {string} */
+            status: "open" | "closed";
+            title: string;
+        };
         NetworkPageDto: {
             items: components["schemas"]["NetworkSummaryDto"][];
             /** @description Send as cursor for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        NetworkResponse: {
+            cycles: components["schemas"]["NetworkCycleResponse"][];
+            /** Format: uuid */
+            id: string;
+            municipalities: string[];
+            name: string;
+            /** Format: uuid */
+            openCycleId: string | null;
+            programme: string | null;
+            region: string;
+            /** Format: date */
+            registeredOn: string;
+            responsibleBody: string;
+            /** @description The network stream’s version this row reflects: events at or below it were applied. */
+            version: number;
         };
         /** @enum {string} */
         NetworkRole: "coordinator" | "steering" | "member" | "funder";
@@ -1552,32 +2740,56 @@ export interface components {
             /** @description The caller’s roles there (empty for an administrator without one) */
             roles: components["schemas"]["MeRoleDto"][];
         };
-        OfferLandscapeResponseDto: {
-            /** @description The network’s districts in their order: the columns */
+        OfferLandscapeGapResponse: {
+            district: string;
+            lifePhase: string;
+        };
+        OfferLandscapeResponse: {
             districts: string[];
-            /** @description Two or more offers in the same life phase, district and target group (compared without case and extra spaces) */
-            duplicates: string[];
-            /** @description Cells without an offer running on the day */
-            gaps: string[];
-            /** @description The life phases in catalogue order, with German and English labels */
-            lifePhases: string[];
+            duplicates: components["schemas"]["PossibleDuplicateResponse"][];
+            /** @description Cells without an offer running on the day. */
+            gaps: components["schemas"]["OfferLandscapeGapResponse"][];
+            lifePhases: components["schemas"]["KeyedLabelResponse"][];
             /** Format: uuid */
             networkId: string;
-            /** Format: date */
             on: string;
-            /** @description Per life phase, per district: the offers running on the day */
-            rows: string[];
-            summary: components["schemas"]["OfferLandscapeSummaryDto"];
+            rows: components["schemas"]["LandscapeResponse"][];
+            summary: components["schemas"]["OfferLandscapeSummaryResponse"];
         };
-        OfferLandscapeSummaryDto: {
-            /** @description Life phases × districts */
+        OfferLandscapeSummaryResponse: {
             cells: number;
             coveredCells: number;
-            /** @description Groups of possible duplicates */
             duplicates: number;
             gaps: number;
-            /** @description Offers running on the day */
             offers: number;
+        };
+        OfferResponse: {
+            description: string;
+            districts: string[];
+            /** Format: date */
+            endsOn: string | null;
+            /** Format: uuid */
+            id: string;
+            lifePhases: string[];
+            /** Format: date */
+            listedOn: string;
+            /** Format: uuid */
+            networkId: string;
+            /** Format: uuid */
+            providerOrganisationId: string;
+            /** Format: date */
+            revisedOn: string | null;
+            /** Format: date */
+            startsOn: string;
+            /** @enum {string} */
+            status: "listed" | "withdrawn";
+            targetGroups: string[];
+            title: string;
+            /** @description The offer stream’s version this row reflects: events at or below it were applied. */
+            version: number;
+            withdrawalReason: string | null;
+            /** Format: date */
+            withdrawnOn: string | null;
         };
         OpenAssessmentDto: {
             /**
@@ -1637,15 +2849,128 @@ export interface components {
             /** @example Qualitätskreislauf 2026 */
             title: string;
         };
+        OrganisationChangesJoinedResponse: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            change: "OrganisationChangesJoinedResponse";
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            joinedOn: string;
+            name: string;
+            sector: components["schemas"]["KeyedLabelResponse"];
+        };
+        OrganisationChangesLeftResponse: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            change: "OrganisationChangesLeftResponse";
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            leftOn: string;
+            name: string;
+            reason: string | null;
+            sector: components["schemas"]["KeyedLabelResponse"];
+        };
+        OrganisationDetailDescriptionResponse: {
+            contactPerson: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
+            limits: string;
+            mandates: string;
+            name: string;
+            /** @description The child-protection co-operation law (KKG § 3) names it as a partner of the network. */
+            namedInKkg: boolean;
+            resources: string;
+            roles: string;
+            sector: components["schemas"]["KeyedLabelResponse"];
+            since: string;
+            tasks: string;
+        };
+        OrganisationDetailResponse: {
+            bodies: components["schemas"]["BodySeatResponse"][];
+            contactPerson: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
+            descriptions: components["schemas"]["OrganisationDetailDescriptionResponse"][];
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            joinedOn: string;
+            /** Format: date */
+            leftOn: string | null;
+            leftReason: string | null;
+            limits: string;
+            mandates: string;
+            name: string;
+            namedInKkg: boolean;
+            /** Format: uuid */
+            networkId: string;
+            resources: string;
+            roles: string;
+            sector: components["schemas"]["KeyedLabelResponse"];
+            tasks: string;
+            version: number;
+        };
+        OrganisationOverviewItemContactPersonResponse: {
+            email?: string | null;
+            erased: boolean;
+            name?: string;
+            /** Format: uuid */
+            personId: string;
+            phone?: string | null;
+        };
+        OrganisationOverviewItemResponse: {
+            bodies: components["schemas"]["BodySeatResponse"][];
+            contactPerson: components["schemas"]["OrganisationOverviewItemContactPersonResponse"] | null;
+            describedSince: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            joinedOn: string;
+            limits: string;
+            mandates: string;
+            name: string;
+            namedInKkg: boolean;
+            resources: string;
+            roles: string;
+            sector: components["schemas"]["KeyedLabelResponse"];
+            tasks: string;
+        };
         PersonDto: {
-            /** @example maria.schmitz@example.org */
+            /**
+             * Format: email
+             * @example maria.schmitz@example.org
+             */
             email?: string;
             /** @example Maria Schmitz */
             name: string;
-            /** @description A person named before in this network (the personId reads show): sealed under their key again, so one erasure reaches every mention */
+            /**
+             * Format: uuid
+             * @description A person named before in this network (the personId reads show): sealed under their key again, so one erasure reaches every mention
+             */
             personId?: string;
             /** @example 0221 123456 */
             phone?: string;
+        };
+        PhaseEntryResponse: {
+            /** Format: date */
+            enteredOn: string;
+            phase: string;
+        };
+        PossibleDuplicateOfferResponse: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            providerOrganisationId: string;
+            title: string;
+        };
+        PossibleDuplicateResponse: {
+            district: string;
+            lifePhase: string;
+            offers: components["schemas"]["PossibleDuplicateOfferResponse"][];
+            /** @description As the first offer of the group spells it. */
+            targetGroup: string;
         };
         PrincipleDto: {
             /**
@@ -1667,11 +2992,106 @@ export interface components {
              */
             prioritisedOn: string;
         };
+        /** @description Problem details (RFC 9457). `code` is stable; a domain problem may carry further members naming what it is about. */
+        Problem: {
+            /**
+             * @example goal.not_active
+             * @enum {string}
+             */
+            code: "assessment.already_opened" | "assessment.already_prioritised" | "assessment.closed" | "assessment.cycle_not_open" | "assessment.date_out_of_order" | "assessment.invalid_dimensions" | "assessment.invalid_raters" | "assessment.invalid_ratings" | "assessment.not_a_rater" | "assessment.not_closed" | "assessment.not_found" | "assessment.unknown_framework_version" | "assessment.unknown_items" | "auth.forbidden" | "auth.unauthenticated" | "body.already_established" | "body.date_too_early" | "body.dissolved" | "body.invalid_cadence" | "body.invalid_member" | "body.not_found" | "concurrency.stale_version" | "cycle.already_open" | "cycle.date_before_previous_step" | "cycle.goals_not_reoriented" | "cycle.invalid_period" | "cycle.not_found" | "cycle.not_in_reflection" | "cycle.not_open" | "cycle.opens_before_previous_closed" | "cycle.phase_out_of_order" | "decision.does_not_fit" | "decision.not_found" | "event_store.concurrency" | "event_store.duplicate_event" | "framework.date_out_of_order" | "framework.invalid_content" | "framework.not_found" | "goal.already_defined" | "goal.cycle_not_open" | "goal.date_before_definition" | "goal.duplicate_indicator" | "goal.invalid_indicator" | "goal.invalid_measure" | "goal.invalid_parent" | "goal.invalid_principles" | "goal.invalid_reorientation" | "goal.invalid_source_item" | "goal.not_active" | "goal.not_found" | "goal.not_operational" | "goal.review_required" | "goal.unknown_indicator" | "goal.unknown_quality_goal" | "header.invalid" | "header.invalid_if_match" | "http.400" | "http.404" | "http.405" | "http.413" | "http.415" | "http.429" | "idempotency.in_progress" | "idempotency.invalid_key" | "idempotency.key_reused" | "idempotency.outcome_unknown" | "internal" | "leitbild.adopted_before" | "leitbild.date_out_of_order" | "leitbild.invalid" | "leitbild.not_adopted" | "leitbild.version_not_found" | "meeting.already_held" | "meeting.already_scheduled" | "meeting.date_too_early" | "meeting.duplicate_decision" | "meeting.duplicate_topic" | "meeting.invalid_attendance" | "meeting.not_found" | "meeting.not_held" | "meeting.topic_too_late" | "meeting.unknown_decision_subject" | "meeting.unknown_topic" | "network.already_registered" | "network.not_found" | "offer.already_listed" | "offer.date_before_listing" | "offer.duplicate_entries" | "offer.invalid_period" | "offer.missing_entries" | "offer.not_found" | "offer.provider_not_member" | "offer.reason_required" | "offer.unknown_district" | "offer.unknown_life_phase" | "offer.withdrawn" | "organisation.already_joined" | "organisation.date_too_early" | "organisation.has_left" | "organisation.not_found" | "organisation.unknown_sector" | "person.erased" | "person.erasure_reason_missing" | "person.not_found" | "read_model.behind" | "report.pdf_unavailable" | "role.already_granted" | "role.not_granted" | "service.unavailable" | "validation.failed";
+            /** @description A conflict with the stream’s version: the version it is at (also sent as ETag) */
+            currentVersion?: number;
+            /** @example Goal 6f1c2a54-… is retired */
+            detail?: string;
+            /** @description validation.failed: every field refused, with its messages */
+            errors?: {
+                /** @example title */
+                field: string;
+                /**
+                 * @example [
+                 *       "title must be longer than or equal to 1 characters"
+                 *     ]
+                 */
+                messages: string[];
+            }[];
+            /** @example 422 */
+            status: number;
+            /** @example Not active */
+            title: string;
+            /**
+             * Format: uri
+             * @description https://kreislauf.app/problems/ followed by the code
+             * @example https://kreislauf.app/problems/goal.not_active
+             */
+            type: string;
+        } & {
+            [key: string]: unknown;
+        };
+        Problem400: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "header.invalid" | "header.invalid_if_match" | "http.400" | "idempotency.invalid_key" | "validation.failed";
+            /** @enum {integer} */
+            status?: 400;
+        };
+        Problem401: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "auth.unauthenticated";
+            /** @enum {integer} */
+            status?: 401;
+        };
+        Problem403: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "auth.forbidden";
+            /** @enum {integer} */
+            status?: 403;
+        };
+        Problem404: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "assessment.not_found" | "body.not_found" | "cycle.not_found" | "decision.not_found" | "framework.not_found" | "goal.not_found" | "http.404" | "leitbild.version_not_found" | "meeting.not_found" | "meeting.unknown_topic" | "network.not_found" | "offer.not_found" | "organisation.not_found" | "person.not_found";
+            /** @enum {integer} */
+            status?: 404;
+        };
+        Problem409: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "assessment.already_opened" | "assessment.already_prioritised" | "body.already_established" | "concurrency.stale_version" | "event_store.concurrency" | "event_store.duplicate_event" | "goal.already_defined" | "idempotency.in_progress" | "idempotency.outcome_unknown" | "leitbild.adopted_before" | "meeting.already_scheduled" | "meeting.duplicate_decision" | "meeting.duplicate_topic" | "network.already_registered" | "offer.already_listed" | "organisation.already_joined" | "person.erased" | "role.already_granted";
+            /** @enum {integer} */
+            status?: 409;
+        };
+        Problem413: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "http.413";
+            /** @enum {integer} */
+            status?: 413;
+        };
+        Problem415: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "http.415";
+            /** @enum {integer} */
+            status?: 415;
+        };
+        Problem422: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "assessment.closed" | "assessment.cycle_not_open" | "assessment.date_out_of_order" | "assessment.invalid_dimensions" | "assessment.invalid_raters" | "assessment.invalid_ratings" | "assessment.not_a_rater" | "assessment.not_closed" | "assessment.unknown_framework_version" | "assessment.unknown_items" | "body.date_too_early" | "body.dissolved" | "body.invalid_cadence" | "body.invalid_member" | "cycle.already_open" | "cycle.date_before_previous_step" | "cycle.goals_not_reoriented" | "cycle.invalid_period" | "cycle.not_in_reflection" | "cycle.not_open" | "cycle.opens_before_previous_closed" | "cycle.phase_out_of_order" | "decision.does_not_fit" | "framework.date_out_of_order" | "framework.invalid_content" | "goal.cycle_not_open" | "goal.date_before_definition" | "goal.duplicate_indicator" | "goal.invalid_indicator" | "goal.invalid_measure" | "goal.invalid_parent" | "goal.invalid_principles" | "goal.invalid_reorientation" | "goal.invalid_source_item" | "goal.not_active" | "goal.not_operational" | "goal.review_required" | "goal.unknown_indicator" | "goal.unknown_quality_goal" | "idempotency.key_reused" | "leitbild.date_out_of_order" | "leitbild.invalid" | "leitbild.not_adopted" | "meeting.already_held" | "meeting.date_too_early" | "meeting.invalid_attendance" | "meeting.not_held" | "meeting.topic_too_late" | "meeting.unknown_decision_subject" | "offer.date_before_listing" | "offer.duplicate_entries" | "offer.invalid_period" | "offer.missing_entries" | "offer.provider_not_member" | "offer.reason_required" | "offer.unknown_district" | "offer.unknown_life_phase" | "offer.withdrawn" | "organisation.date_too_early" | "organisation.has_left" | "organisation.unknown_sector" | "person.erasure_reason_missing" | "role.not_granted";
+            /** @enum {integer} */
+            status?: 422;
+        };
+        Problem429: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "http.429";
+            /** @enum {integer} */
+            status?: 429;
+        };
+        Problem503: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "read_model.behind" | "report.pdf_unavailable" | "service.unavailable";
+            /** @enum {integer} */
+            status?: 503;
+        };
         ProposeTopicDto: {
             /** @example Entwurf der Arbeitsgruppe */
             description: string;
             /** Format: uuid */
-            proposedByOrganisationId?: Record<string, never> | null;
+            proposedByOrganisationId?: string | null;
             /**
              * Format: date
              * @example 2026-03-10
@@ -1709,7 +3129,35 @@ export interface components {
              * Format: uuid
              * @description The meeting’s topic the decision answers
              */
-            topicId?: Record<string, never> | null;
+            topicId?: string | null;
+        };
+        RecordedChangeResponse: {
+            actor: components["schemas"]["ActorResponse"];
+            occurredAt: string;
+            reason: string | null;
+            /** Format: date-time */
+            recordedAt: string;
+            /**
+             * @description The goal’s own stream, or its network’s (a cycle that carried the goal over).
+             * @enum {string}
+             */
+            stream: "goal" | "network";
+            type: string;
+            version: number;
+        };
+        RecordedDecisionResponse: {
+            /** Format: uuid */
+            bodyId: string;
+            bodyKind: string;
+            bodyName: string;
+            /** Format: date */
+            decidedOn: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            meetingId: string;
+            subject: string;
+            text: string;
         };
         RecordMeasurementDto: {
             /** @example parents_active */
@@ -1735,7 +3183,7 @@ export interface components {
             /** @example Netzwerk Frühe Hilfen Kreis Viersen */
             name: string;
             /** @example kinderstark – NRW schafft Chancen */
-            programme?: Record<string, never> | null;
+            programme?: string | null;
             /** @example Kreis Viersen */
             region: string;
             /**
@@ -1759,7 +3207,7 @@ export interface components {
              * Format: uuid
              * @description The decision of a body this rests on (see GET /networks/{networkId}/decisions)
              */
-            decisionId?: Record<string, never> | null;
+            decisionId?: string | null;
             /** @example Die Elterncafés erreichen zu wenige Väter; wir ergänzen ein Vätercafé. */
             rationale: string;
             /**
@@ -1777,7 +3225,7 @@ export interface components {
              * Format: uuid
              * @description The decision of a body this rests on (see GET /networks/{networkId}/decisions)
              */
-            decisionId?: Record<string, never> | null;
+            decisionId?: string | null;
             /** @example Protokoll der Steuerungsgruppe vom 10.03.2026 */
             evidence: string;
             /**
@@ -1853,6 +3301,22 @@ export interface components {
              */
             userId: string;
         };
+        RoleResponse: {
+            /** Format: date */
+            grantedOn: string;
+            role: string;
+            userId: string;
+        };
+        RoundRefResponse: {
+            /** Format: uuid */
+            assessmentId: string;
+            /** Format: date */
+            closedOn: string | null;
+            /** Format: uuid */
+            cycleId: string;
+            /** Format: date */
+            openedOn: string;
+        };
         ScheduleMeetingDto: {
             /** @description Who collects the topics beforehand; stored sealed */
             contactPerson?: components["schemas"]["PersonDto"] | null;
@@ -1884,6 +3348,11 @@ export interface components {
         };
         WriteResponseDto: {
             /**
+             * @description For a framework version published: its number
+             * @example 2
+             */
+            frameworkVersion?: number;
+            /**
              * Format: uuid
              * @description The id of the resource written (new for a create)
              */
@@ -1900,9 +3369,9 @@ export interface components {
             position: string;
             /**
              * Format: uuid
-             * @description For a replacement: the new goal
+             * @description For a reorientation: the new goal of a replacement, else null
              */
-            replacementGoalId?: Record<string, never>;
+            replacementGoalId?: string | null;
             /**
              * @description The stream version after the write; also sent as ETag, send it back as If-Match
              * @example 3
@@ -1911,9 +3380,31 @@ export interface components {
         };
     };
     responses: never;
-    parameters: never;
+    parameters: {
+        /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+        IdempotencyKey: string;
+        /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+        IfMatch: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The stream version, quoted ("3"); send it back as If-Match */
+        ETag: string;
+        /** @description "true" when this is the stored answer of an earlier request with the same Idempotency-Key */
+        IdempotentReplayed: "true";
+        /** @description The URL of the resource created */
+        Location: string;
+        /** @description Requests allowed per minute for this client */
+        RateLimitLimit: number;
+        /** @description Requests left in the current minute */
+        RateLimitRemaining: number;
+        /** @description Seconds until the current minute’s count starts afresh */
+        RateLimitReset: number;
+        /** @description Seconds to wait before retrying */
+        RetryAfter: number;
+        /** @description Bearer */
+        WWWAuthenticate: string;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -1932,12 +3423,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such round */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -1955,19 +3508,94 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgendaResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
             /** @description The round is still open */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     AssessmentsController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 assessmentId: string;
             };
@@ -1981,10 +3609,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The round is closed already, or the date lies before its latest rating */
@@ -1992,7 +3690,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2012,26 +3732,94 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssessmentComparisonResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such round in this network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
             };
             /** @description A round is still open */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     AssessmentsController_prioritise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 assessmentId: string;
             };
@@ -2045,10 +3833,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The round is still open, or the item is not in it */
@@ -2056,14 +3914,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     AssessmentsController_defineGoal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 assessmentId: string;
                 itemKey: string;
@@ -2078,10 +3963,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The item is no priority of the round, the cycle is not the round’s, or the definition breaks a goal rule */
@@ -2089,14 +4045,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     AssessmentsController_rate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 assessmentId: string;
             };
@@ -2110,10 +4093,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description You are not named as a rater (assessment.not_a_rater), the round is closed, an item is not in the round, … */
@@ -2121,7 +4174,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2139,19 +4214,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BodyDetailResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such body */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     BodiesController_dissolve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 bodyId: string;
             };
@@ -2165,10 +4307,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2176,7 +4417,12 @@ export interface operations {
     BodiesController_schedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 bodyId: string;
             };
@@ -2190,10 +4436,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The body is dissolved, or the date lies before its establishment */
@@ -2201,14 +4518,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     BodiesController_changeMembers: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 bodyId: string;
             };
@@ -2222,10 +4566,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The body is dissolved, or a member is not a current member organisation */
@@ -2233,14 +4647,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     CyclesController_close: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 cycleId: string;
             };
@@ -2254,10 +4695,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2265,7 +4805,12 @@ export interface operations {
     CyclesController_enterPhase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 cycleId: string;
             };
@@ -2279,10 +4824,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2292,6 +4936,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path?: never;
@@ -2299,18 +4947,81 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["FrameworkSummaryResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     FrameworksController_publish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 frameworkId: string;
             };
@@ -2324,10 +5035,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description A key repeats, a theme has no development goal, a text is missing in German or English, the date lies before the latest version */
@@ -2335,7 +5117,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2354,12 +5158,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FrameworkVersionResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such framework or version */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2379,19 +5244,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such goal, or none yet at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     GoalsController_concretise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 goalId: string;
             };
@@ -2405,10 +5337,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description Strategic goal, duplicate indicator key, target on the wrong side, … */
@@ -2416,7 +5418,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2436,19 +5460,73 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalDiffResponse"];
+                };
+            };
             /** @description from or to missing or not a moment, or from after to */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
             };
             /** @description No such goal, or none yet at to */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2459,6 +5537,10 @@ export interface operations {
                 after?: string;
                 /** @description Show the state as recorded up to this moment; a moment not yet come reads like now (ISO 8601 timestamp with zone, or a date YYYY-MM-DD meaning the end of that day (UTC); compared with the record time of events) */
                 asOf?: string;
+                /** @description From a page’s nextCursor: the entries after it */
+                cursor?: string;
+                /** @description Entries per page */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -2468,19 +5550,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the goal’s history, oldest first */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalHistoryPageDto"];
+                };
+            };
+            /** @description A cursor, limit or asOf that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such goal, or none yet at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     GoalsController_measure: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 goalId: string;
             };
@@ -2494,10 +5643,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2505,7 +5753,12 @@ export interface operations {
     GoalsController_reorient: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 goalId: string;
             };
@@ -2519,10 +5772,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description No review since the last reorientation, missing changes or replacement, … */
@@ -2530,14 +5853,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     GoalsController_review: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 goalId: string;
             };
@@ -2551,10 +5901,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2573,10 +6022,61 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["MeDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2595,19 +6095,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeetingDetailResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such meeting */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     MeetingsController_attend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 meetingId: string;
             };
@@ -2621,10 +6188,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description Recorded already, or an attendee is not a member of the body */
@@ -2632,14 +6269,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     MeetingsController_decide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 meetingId: string;
             };
@@ -2653,10 +6317,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The meeting was not held yet, or the topic is not one of the meeting */
@@ -2664,14 +6399,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     MeetingsController_propose: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 meetingId: string;
             };
@@ -2685,10 +6447,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The meeting was held, or the topic comes after its day */
@@ -2696,7 +6529,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2716,6 +6571,9 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -2727,14 +6585,60 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworksController_register: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2746,10 +6650,101 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -2770,19 +6765,74 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The network */
             200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NetworkResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
             };
             /** @description No such network, or none yet at asOf */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2791,6 +6841,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -2800,19 +6854,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AssessmentSummaryResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworkAssessmentsController_open: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -2826,10 +6951,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The cycle is not open, a dimension is unknown or has no development goals yet, a rater holds no role in the network, … */
@@ -2837,7 +7033,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2848,7 +7066,7 @@ export interface operations {
                 actor?: string;
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
-                /** @description From a JSON page’s nextCursor: the entries after it */
+                /** @description From a page’s nextCursor: the items after it */
                 cursor?: string;
                 /** @description json: a page; csv and jsonl: the whole selection as a file, streamed */
                 format?: "json" | "csv" | "jsonl";
@@ -2858,7 +7076,7 @@ export interface operations {
                 goalId?: string;
                 /** @description The language of the CSV’s column headers, roles and summaries */
                 lang?: "de" | "en";
-                /** @description Entries per JSON page */
+                /** @description Items per page */
                 limit?: number;
                 /** @description Record time: entries recorded at or after this instant (a day means its start, UTC) */
                 recordedFrom?: string;
@@ -2880,12 +7098,21 @@ export interface operations {
             /** @description A page of entries (format=json), or the file (csv: RFC 4180 with a header row and a UTF-8 BOM; jsonl: one entry per line) */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuditLogPageDto"];
-                    "application/x-ndjson; charset=utf-8": components["schemas"]["AuditLogPageDto"];
-                    "text/csv; charset=utf-8": components["schemas"]["AuditLogPageDto"];
+                    "application/json": {
+                        items: components["schemas"]["AuditEntryDto"][];
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                    "application/x-ndjson": string;
+                    "text/csv": string;
                 };
             };
             /** @description A filter, cursor or limit that is not valid */
@@ -2893,14 +7120,57 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
             };
             /** @description No such network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2918,10 +7188,41 @@ export interface operations {
             /** @description The verification; `ok` is false when a link is broken */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["AuditChainVerificationDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such network */
@@ -2929,7 +7230,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -2938,6 +7261,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
                 /** @description The day to show; today by default */
                 on?: string;
             };
@@ -2949,18 +7276,94 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["BodyOverviewItemResponse"][];
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** Format: date */
+                        on: string;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     BodiesController_establish: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -2974,10 +7377,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description A member is not a current member organisation of the network, or is named twice */
@@ -2985,7 +7459,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3009,9 +7505,71 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CycleBoardResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3022,6 +7580,10 @@ export interface operations {
                 after?: string;
                 /** @description Show the state as recorded up to this moment; a moment not yet come reads like now (ISO 8601 timestamp with zone, or a date YYYY-MM-DD meaning the end of that day (UTC); compared with the record time of events) */
                 asOf?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -3031,18 +7593,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["CycleOverviewResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworksController_openCycle: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -3056,10 +7690,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description A cycle is open already, or the period is invalid */
@@ -3067,7 +7772,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3076,8 +7803,12 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
                 /** @description First day of the period (inclusive) */
                 from?: string;
+                /** @description Items per page */
+                limit?: number;
                 subject?: "leitbild_adoption" | "goal_definition" | "goal_review" | "goal_reorientation" | "cycle_opening" | "cycle_phase" | "other";
                 /** @description Last day of the period (inclusive) */
                 to?: string;
@@ -3090,18 +7821,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RecordedDecisionResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworksController_defineGoal: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -3115,25 +7918,111 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
                 };
             };
-            /** @description Idempotency-Key in use */
-            409: {
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Idempotency-Key in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
             };
             /** @description The cycle is not open, the parent is not a strategic goal of the network, … */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3153,16 +8042,83 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LeitbildResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     LeitbildController_draft: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -3176,10 +8132,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description A principle key twice, a date before the latest version */
@@ -3187,14 +8214,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     LeitbildController_adopt: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
                 version: number;
@@ -3209,25 +8263,110 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
                 };
             };
-            /** @description The version was adopted before */
-            409: {
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description The version was adopted before */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
             };
             /** @description The decision is unknown, about something else, or later than the adoption */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3249,10 +8388,41 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OfferLandscapeResponseDto"];
+                    "application/json": components["schemas"]["OfferLandscapeResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No such network */
@@ -3260,7 +8430,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3269,6 +8461,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
                 /** @description Only the offers running on this day; all offers not withdrawn by default */
                 on?: string;
             };
@@ -3280,19 +8476,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
+            200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OfferResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworkOffersController_list: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -3306,10 +8573,81 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, … */
@@ -3317,7 +8655,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3326,6 +8686,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
                 /** @description The day to show; today by default */
                 on?: string;
             };
@@ -3337,18 +8701,94 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OrganisationOverviewItemResponse"][];
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** Format: date */
+                        on: string;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     OrganisationsController_join: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -3362,10 +8802,110 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    Location: components["headers"]["Location"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -3375,8 +8915,12 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
                 /** @description First day of the period (inclusive) */
                 from?: string;
+                /** @description Items per page */
+                limit?: number;
                 /** @description Last day of the period (inclusive) */
                 to?: string;
             };
@@ -3388,11 +8932,84 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the joinings and departures in the period, by day */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        from: string;
+                        items: (components["schemas"]["OrganisationChangesJoinedResponse"] | components["schemas"]["OrganisationChangesLeftResponse"])[];
+                        /** Format: uuid */
+                        networkId: string;
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                        /** Format: date */
+                        to: string;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3421,6 +9038,9 @@ export interface operations {
             /** @description The history in the requested format */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3536,21 +9156,57 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
             };
             /** @description No such network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
             };
             /** @description format=pdf only: problem `report.pdf_unavailable` when Chromium cannot be found or started (CHROMIUM_PATH, by default /usr/bin/chromium) */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -3579,6 +9235,9 @@ export interface operations {
             /** @description The report in the requested format */
             200: {
                 headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4041,21 +9700,57 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
             };
             /** @description No such network */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
             };
             /** @description format=pdf only: problem `report.pdf_unavailable` when Chromium cannot be found or started (CHROMIUM_PATH, by default /usr/bin/chromium) */
             503: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -4066,6 +9761,10 @@ export interface operations {
                 after?: string;
                 /** @description Show the state as recorded up to this moment; a moment not yet come reads like now (ISO 8601 timestamp with zone, or a date YYYY-MM-DD meaning the end of that day (UTC); compared with the record time of events) */
                 asOf?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
                 /** @description Goals whose next review is on or before this date; by default today, or with asOf the day of asOf (UTC) */
                 on?: string;
             };
@@ -4077,18 +9776,90 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["DueReviewResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     NetworkRolesController_grant: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -4102,10 +9873,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4113,7 +9983,12 @@ export interface operations {
     NetworkRolesController_revoke: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 networkId: string;
             };
@@ -4127,10 +10002,109 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };
@@ -4140,6 +10114,10 @@ export interface operations {
             query?: {
                 /** @description Wait until the read models have applied the write at this position */
                 after?: string;
+                /** @description From a page’s nextCursor: the items after it */
+                cursor?: string;
+                /** @description Items per page */
+                limit?: number;
             };
             header?: never;
             path: {
@@ -4149,11 +10127,78 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A page of the list */
             200: {
+                headers: {
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RoleResponse"][];
+                        /** @description Send as cursor for the next page; null on the last page */
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -4171,19 +10216,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OfferResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such offer */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     OffersController_revise: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 offerId: string;
             };
@@ -4197,10 +10309,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The offer is withdrawn; The provider is no current member organisation, a district is not the network’s, the offer ends before it starts, an entry is named twice, … */
@@ -4208,14 +10390,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     OffersController_withdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 offerId: string;
             };
@@ -4229,10 +10438,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The offer is withdrawn already, or the day lies before its listing */
@@ -4240,7 +10519,29 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -4258,19 +10559,86 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganisationDetailResponse"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
             /** @description No such organisation */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     OrganisationsController_leave: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 organisationId: string;
             };
@@ -4284,10 +10652,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description It has left already, or the date lies before its last step */
@@ -4295,14 +10733,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     OrganisationsController_describe: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 organisationId: string;
             };
@@ -4316,10 +10781,80 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
+                };
+            };
+            /** @description No such resource, or not one the caller may see */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
+            };
+            /** @description A conflict: the stream changed since If-Match, or the Idempotency-Key is in use */
+            409: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
                 };
             };
             /** @description The organisation has left, or the date lies before its joining */
@@ -4327,14 +10862,41 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
     PeopleController_erase: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key and body answer with the first answer (Idempotent-Replayed: true) and write nothing */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description The version (ETag) the change was made against; if the stream has moved on, 409 concurrency.stale_version */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 personId: string;
             };
@@ -4348,10 +10910,43 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    "X-RateLimit-Limit": components["headers"]["RateLimitLimit"];
+                    "X-RateLimit-Remaining": components["headers"]["RateLimitRemaining"];
+                    "X-RateLimit-Reset": components["headers"]["RateLimitReset"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WriteResponseDto"];
+                };
+            };
+            /** @description The request is malformed: a field, parameter or header that is not valid */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem400"];
+                };
+            };
+            /** @description No valid bearer token */
+            401: {
+                headers: {
+                    "WWW-Authenticate": components["headers"]["WWWAuthenticate"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem401"];
+                };
+            };
+            /** @description The token’s roles do not allow this here */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem403"];
                 };
             };
             /** @description No person with this id was named in a network of yours */
@@ -4359,14 +10954,66 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem404"];
+                };
             };
             /** @description The person’s data is erased already */
             409: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/problem+json": components["schemas"]["Problem409"];
+                };
+            };
+            /** @description The body is larger than the service takes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem413"];
+                };
+            };
+            /** @description The body is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem415"];
+                };
+            };
+            /** @description A rule of the domain refuses the request */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem422"];
+                };
+            };
+            /** @description Too many requests from this client just now */
+            429: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The service cannot answer just now; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
+                };
             };
         };
     };
@@ -4427,63 +11074,24 @@ export interface operations {
                     };
                 };
             };
-            /** @description The Health Check is not successful */
-            503: {
+            /** @description Too many requests from this client just now */
+            429: {
                 headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       },
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        details?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        };
-                        /**
-                         * @example {
-                         *       "redis": {
-                         *         "message": "Could not connect",
-                         *         "status": "down"
-                         *       }
-                         *     }
-                         */
-                        error?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /**
-                         * @example {
-                         *       "database": {
-                         *         "status": "up"
-                         *       }
-                         *     }
-                         */
-                        info?: {
-                            [key: string]: {
-                                status: string;
-                            } & {
-                                [key: string]: unknown;
-                            };
-                        } | null;
-                        /** @example error */
-                        status?: string;
-                    };
+                    "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description The Health Check is not successful */
+            503: {
+                headers: {
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem503"];
                 };
             };
         };

@@ -10,7 +10,11 @@ export type NetworkRole = Schemas['NetworkRole'];
 export type NetworkSummary = Schemas['NetworkSummaryDto'];
 export type NetworkPage = Schemas['NetworkPageDto'];
 export type AuditEntry = Schemas['AuditEntryDto'];
-export type AuditPage = Schemas['AuditLogPageDto'];
+export interface PageOf<Item> {
+  items: Item[];
+  nextCursor: string | null;
+}
+export type AuditPage = PageOf<AuditEntry>;
 export type WriteResponse = Schemas['WriteResponseDto'];
 
 export type {

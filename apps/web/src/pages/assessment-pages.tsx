@@ -18,8 +18,8 @@ export function AssessmentsPage({ networkId }: { networkId: string }) {
   const { t, date, label } = useI18n();
   const resource = useResource(`assessments:${networkId}`, async (api, after) => {
     const [rounds, frameworks] = await Promise.all([
-      api.get<AssessmentSummary[]>(`/networks/${networkId}/assessments`, { after }),
-      api.get<FrameworkSummary[]>('/frameworks').catch(() => [] as FrameworkSummary[]),
+      api.getAll<AssessmentSummary>(`/networks/${networkId}/assessments`, { after }),
+      api.getAll<FrameworkSummary>('/frameworks').catch(() => [] as FrameworkSummary[]),
     ]);
     return { rounds, frameworks };
   });

@@ -33,7 +33,7 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
-  const [more, setMore] = useState<{ entries: AuditEntry[]; nextCursor: string | null } | null>(null);
+  const [more, setMore] = useState<{ items: AuditEntry[]; nextCursor: string | null } | null>(null);
   const key = `audit:${networkId}:${query(filters).toString()}`;
   const resource = useResource(key, async (client, after) => {
     const [page, board] = await Promise.all([
@@ -69,7 +69,7 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
     params.set('cursor', cursor);
     try {
       const page = await api.get<AuditPageBody>(`/networks/${networkId}/audit?${params.toString()}`);
-      setMore({ entries: [...(more?.entries ?? []), ...page.entries], nextCursor: page.nextCursor });
+      setMore({ items: [...(more?.items ?? []), ...page.items], nextCursor: page.nextCursor });
     } catch (error) {
       setProblem(problemOf(error, t).problem);
     }
@@ -104,7 +104,7 @@ export function AuditLogPage({ networkId }: { networkId: string }) {
     return download(`/networks/${networkId}/reports/${kind}?${params.toString()}`, `${kind === 'progress' ? 'fortschrittsbericht' : 'programmhistorie'}-${period.from}-${period.to}.${format}`);
   };
   const set = (field: keyof Filters) => (value: string) => setDraft((previous) => ({ ...previous, [field]: value }));
-  const entries = [...(resource.data?.page.entries ?? []), ...(more?.entries ?? [])];
+  const entries = [...(resource.data?.page.items ?? []), ...(more?.items ?? [])];
   const nextCursor = more ? more.nextCursor : (resource.data?.page.nextCursor ?? null);
   return (
     <>

@@ -13,7 +13,7 @@ export function BoardPage({ networkId, networkName }: { networkId: string; netwo
   const resource = useResource(`board:${networkId}`, async (api, after) => {
     const [board, due] = await Promise.all([
       api.get<CycleBoard>(`/networks/${networkId}/cycle-board`, { after }),
-      api.get<DueReview[]>(`/networks/${networkId}/reviews-due?on=${day}`, { after }),
+      api.getAll<DueReview>(`/networks/${networkId}/reviews-due?on=${day}`, { after }),
     ]);
     return { board, due };
   });

@@ -16,7 +16,7 @@ export function DefineGoalPage({ networkId }: { networkId: string }) {
   const resource = useResource(`define:${networkId}`, async (client, after) => {
     const [board, decisions] = await Promise.all([
       client.get<CycleBoard>(`/networks/${networkId}/cycle-board`, { after }),
-      client.get<NetworkDecision[]>(`/networks/${networkId}/decisions`).catch(() => []),
+      client.getAll<NetworkDecision>(`/networks/${networkId}/decisions`).catch(() => []),
     ]);
     return { board, decisions };
   });

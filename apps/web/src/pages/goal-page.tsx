@@ -22,7 +22,7 @@ export function GoalPage({ networkId, goalId }: { networkId: string; goalId: str
     const [goal, history, decisions] = await Promise.all([
       api.get<Goal>(`/goals/${goalId}`, { after }),
       goalHistory(api, goalId, { after }),
-      api.get<NetworkDecision[]>(`/networks/${networkId}/decisions`).catch(() => []),
+      api.getAll<NetworkDecision>(`/networks/${networkId}/decisions`).catch(() => []),
     ]);
     const parent = goal.parentGoalId ? await api.get<Goal>(`/goals/${goal.parentGoalId}`).catch(() => null) : null;
     return { goal, history, decisions, parent };

@@ -10,10 +10,10 @@ import { ErrorNotice, Loading, PageTitle } from '../ui/components';
 
 export function OrganisationsPage({ networkId }: { networkId: string }) {
   const { t, date, label } = useI18n();
-  const resource = useResource(`organisations:${networkId}`, (api, after) => api.get<{ organisations: Organisation[] }>(`/networks/${networkId}/organisations`, { after }));
+  const resource = useResource(`organisations:${networkId}`, (api, after) => api.getAll<Organisation>(`/networks/${networkId}/organisations`, { after }));
   if (resource.error) return <ErrorNotice error={resource.error} />;
   if (!resource.data) return <Loading />;
-  const { organisations } = resource.data;
+  const organisations = resource.data;
   return (
     <>
       <PageTitle>{t('organisations.title')}</PageTitle>
@@ -55,10 +55,10 @@ export function OrganisationsPage({ networkId }: { networkId: string }) {
 
 export function BodiesPage({ networkId }: { networkId: string }) {
   const { t, concept } = useI18n();
-  const resource = useResource(`bodies:${networkId}`, (api, after) => api.get<{ bodies: BodySummary[] }>(`/networks/${networkId}/bodies`, { after }));
+  const resource = useResource(`bodies:${networkId}`, (api, after) => api.getAll<BodySummary>(`/networks/${networkId}/bodies`, { after }));
   if (resource.error) return <ErrorNotice error={resource.error} />;
   if (!resource.data) return <Loading />;
-  const { bodies } = resource.data;
+  const bodies = resource.data;
   return (
     <>
       <PageTitle>{t('bodies.title')}</PageTitle>
