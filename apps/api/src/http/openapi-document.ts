@@ -36,6 +36,7 @@ const STATUS_NAMES: Record<number, string> = {
   415: 'The body is not application/json',
   422: 'A rule of the domain refuses the request',
   429: 'Too many requests from this client just now',
+  500: 'An error the service did not expect: it is logged, and a write that failed so changed nothing',
   503: 'The service cannot answer just now; retry after Retry-After seconds',
 };
 
@@ -124,7 +125,7 @@ function describeOperation(path: string, method: string, operation: OperationObj
   const inApi = path.startsWith('/api/v1/');
   if (!inApi && !operation.security) operation.security = [];
   const write = method === 'post';
-  const statuses = new Set<number>([400, 429, 503]);
+  const statuses = new Set<number>([400, 429, 500, 503]);
   if (inApi && !isPublic) [401, 403].forEach((status) => statuses.add(status));
   if (/\{[A-Za-z]+\}/.test(path)) statuses.add(404);
   if (write) [409, 413, 415, 422].forEach((status) => statuses.add(status));

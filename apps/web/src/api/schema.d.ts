@@ -3081,6 +3081,12 @@ export interface components {
             /** @enum {integer} */
             status?: 429;
         };
+        Problem500: components["schemas"]["Problem"] & {
+            /** @enum {string} */
+            code?: "internal";
+            /** @enum {integer} */
+            status?: 500;
+        };
         Problem503: components["schemas"]["Problem"] & {
             /** @enum {string} */
             code?: "read_model.behind" | "report.pdf_unavailable" | "service.unavailable";
@@ -3482,6 +3488,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3573,6 +3588,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -3704,6 +3728,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -3797,6 +3830,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -3926,6 +3968,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -4059,6 +4110,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4188,6 +4248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4271,6 +4340,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -4400,6 +4478,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -4532,6 +4619,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4659,6 +4755,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -4790,6 +4895,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4919,6 +5033,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -4999,6 +5122,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5131,6 +5263,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -5214,6 +5355,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5301,6 +5451,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5432,6 +5591,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -5516,6 +5684,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5607,6 +5784,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5738,6 +5924,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -5865,6 +6060,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -5996,6 +6200,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -6067,6 +6280,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -6152,6 +6374,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -6281,6 +6512,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -6413,6 +6653,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -6543,6 +6792,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -6616,6 +6874,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -6737,6 +7004,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -6822,6 +7098,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -6915,6 +7200,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -7047,6 +7341,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7162,6 +7465,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7242,6 +7554,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -7341,6 +7662,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -7473,6 +7803,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7559,6 +7898,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -7654,6 +8002,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -7786,6 +8143,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -7882,6 +8248,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -8014,6 +8389,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -8096,6 +8480,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -8228,6 +8621,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -8358,6 +8760,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -8442,6 +8853,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -8537,6 +8957,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -8669,6 +9098,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -8766,6 +9204,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -8898,6 +9345,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -8999,6 +9455,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -9196,6 +9661,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description format=pdf only: problem `report.pdf_unavailable` when Chromium cannot be found or started (CHROMIUM_PATH, by default /usr/bin/chromium) */
@@ -9742,6 +10216,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description format=pdf only: problem `report.pdf_unavailable` when Chromium cannot be found or started (CHROMIUM_PATH, by default /usr/bin/chromium) */
             503: {
                 headers: {
@@ -9837,6 +10320,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -9968,6 +10460,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10097,6 +10598,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10190,6 +10700,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10273,6 +10792,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -10404,6 +10932,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10533,6 +11070,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10616,6 +11162,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -10747,6 +11302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -10874,6 +11438,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
@@ -11005,6 +11578,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem429"];
                 };
             };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
+                };
+            };
             /** @description The service cannot answer just now; retry after Retry-After seconds */
             503: {
                 headers: {
@@ -11082,6 +11664,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem429"];
+                };
+            };
+            /** @description An error the service did not expect: it is logged, and a write that failed so changed nothing */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem500"];
                 };
             };
             /** @description The Health Check is not successful */
