@@ -1,6 +1,9 @@
 import type { WriteResponse } from './types';
 
-/** A problem (RFC 9457) as the api answers it; `errors` names fields for a 400. */
+/**
+ * A problem (RFC 9457) as the api answers it; `errors` names fields for a 400. Wider than the document's `Problem`:
+ * the client also makes problems of its own (`network.unreachable`, a gateway's answer that is not problem+json).
+ */
 export interface Problem {
   status: number;
   code: string;

@@ -238,7 +238,7 @@ function AttendanceForm({ meeting, body }: { meeting: Meeting; body: Body }) {
         values={attendance}
         onChange={setAttendance}
         errors={errors}
-        options={body.members.map((member) => ({ value: member.organisationId, label: member.organisationName }))}
+        options={body.members.map((member) => ({ value: member.organisationId, label: member.organisationName ?? member.organisationId }))}
       />
       <div className="form-actions">
         <button type="submit">{t('form.attendance.submit')}</button>
