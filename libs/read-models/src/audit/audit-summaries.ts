@@ -47,7 +47,12 @@ const day = (date: string, lang: Lang) => {
 };
 const count = (n: number, lang: Lang, [deOne, deMany]: [string, string], [enOne, enMany]: [string, string]) =>
   `${n} ${lang === 'de' ? (n === 1 ? deOne : deMany) : n === 1 ? enOne : enMany}`;
-const number = (value: number, lang: Lang) => value.toLocaleString(lang === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 6 });
+// One formatter per language: toLocaleString with options builds a new one on every call.
+const NUMBER_FORMATS: Record<Lang, Intl.NumberFormat> = {
+  de: new Intl.NumberFormat('de-DE', { maximumFractionDigits: 6 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 6 }),
+};
+const number = (value: number, lang: Lang) => NUMBER_FORMATS[lang].format(value);
 const shortened = (text: string, max = 160) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 const contactGiven = (contactPerson: unknown, lang: Lang) => (contactPerson ? (lang === 'de' ? '; Kontaktperson angegeben' : '; contact person given') : '');
