@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GoalContentFieldsDto } from './goal-history.dto';
 
 export class GoalReviewResponse {
   @ApiProperty({ type: String, format: 'uuid', required: false, description: 'The event that recorded the review.' })
@@ -26,27 +27,6 @@ export class GoalReviewResponse {
   recordedAt!: string | null;
 }
 
-/** Make all properties in T optional */
-export class GoalReorientationChangesResponse {
-  @ApiProperty({ type: String, required: false })
-  title?: string;
-
-  @ApiProperty({ type: String, required: false })
-  description?: string;
-
-  @ApiProperty({ type: [String], required: false })
-  qualityGoals?: string[];
-
-  @ApiProperty({ type: String, nullable: true, required: false })
-  lifePhase?: string | null;
-
-  @ApiProperty({ type: String, nullable: true, required: false })
-  district?: string | null;
-
-  @ApiProperty({ type: 'integer', required: false })
-  reviewIntervalDays?: number;
-}
-
 export class GoalReorientationResponse {
   @ApiProperty({ type: String, format: 'uuid', required: false, description: 'The event that recorded the reorientation.' })
   eventId?: string;
@@ -60,8 +40,8 @@ export class GoalReorientationResponse {
   @ApiProperty({ type: String })
   rationale!: string;
 
-  @ApiProperty({ type: () => GoalReorientationChangesResponse, nullable: true })
-  changes!: GoalReorientationChangesResponse | null;
+  @ApiProperty({ type: () => GoalContentFieldsDto, nullable: true })
+  changes!: GoalContentFieldsDto | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   replacementGoalId!: string | null;

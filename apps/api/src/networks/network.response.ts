@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
+import { GoalReorientationResponse, GoalResponse, GoalReviewResponse } from '../goals/goal.response';
 
-/** Construct a type with the properties of T except for those in type K. */
 export class RoleResponse {
   @ApiProperty({ type: String })
   userId!: string;
@@ -20,7 +20,6 @@ export class PhaseEntryResponse {
   enteredOn!: string;
 }
 
-/** Construct a type with the properties of T except for those in type K. */
 export class NetworkCycleResponse {
   @ApiProperty({ type: String, enum: ['open', 'closed'] })
   status!: 'open' | 'closed';
@@ -82,33 +81,9 @@ export class NetworkResponse {
   registeredOn!: string;
 }
 
-export class CycleReviewResponse {
-  @ApiProperty({ type: String, format: 'date' })
-  reviewedOn!: string;
+export class CycleReviewResponse extends PickType(GoalReviewResponse, ['reviewedOn', 'assessment', 'decisionId'] as const) {}
 
-  @ApiProperty({ type: String })
-  assessment!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-}
-
-export class CycleReorientationResponse {
-  @ApiProperty({ type: String, format: 'date' })
-  reorientedOn!: string;
-
-  @ApiProperty({ type: String })
-  decision!: string;
-
-  @ApiProperty({ type: String })
-  rationale!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  replacementGoalId!: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-}
+export class CycleReorientationResponse extends PickType(GoalReorientationResponse, ['reorientedOn', 'decision', 'rationale', 'replacementGoalId', 'decisionId'] as const) {}
 
 export class CycleGoalResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -161,36 +136,9 @@ export class CycleOverviewResponse {
   summary!: CycleOverviewSummaryResponse;
 }
 
-export class BoardGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String, enum: ['strategic', 'operational'] })
-  level!: 'strategic' | 'operational';
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class BoardGoalResponse extends PickType(GoalResponse, ['id', 'level', 'title', 'qualityGoals', 'lifePhase', 'district', 'lastAssessment', 'lastReviewOn', 'nextReviewOn'] as const) {
   @ApiProperty({ type: String })
   status!: string;
-
-  @ApiProperty({ type: [String] })
-  qualityGoals!: string[];
-
-  @ApiProperty({ type: String, nullable: true })
-  lifePhase!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  district!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  lastAssessment!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  lastReviewOn!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  nextReviewOn!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
   progressPercent!: number | null;
@@ -210,7 +158,7 @@ export class CycleBoardResponse {
   goals!: BoardGoalResponse[];
 }
 
-export class DueReviewResponse {
+export class DueReviewResponse extends PickType(GoalResponse, ['title', 'lastReviewOn', 'lastAssessment'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   goalId!: string;
 
@@ -220,15 +168,6 @@ export class DueReviewResponse {
   @ApiProperty({ type: String })
   level!: string;
 
-  @ApiProperty({ type: String })
-  title!: string;
-
   @ApiProperty({ type: String, format: 'date' })
   nextReviewOn!: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  lastReviewOn!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  lastAssessment!: string | null;
 }
