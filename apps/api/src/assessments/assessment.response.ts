@@ -274,45 +274,6 @@ export class AssessmentComparisonResponse {
   onlyInLater!: string[];
 }
 
-export class FrameworkSummaryVersionDimensionResponse {
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({ type: 'integer' })
-  number!: number;
-
-  @ApiProperty({ type: () => LabelResponse })
-  title!: LabelResponse;
-
-  @ApiProperty({ type: 'integer' })
-  developmentGoals!: number;
-}
-
-export class FrameworkSummaryVersionResponse {
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-
-  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
-  source!: 'shipped' | 'published';
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  publishedOn!: string | null;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
-  dimensions!: FrameworkSummaryVersionDimensionResponse[];
-}
-
-export class FrameworkSummaryResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  frameworkId!: string;
-
-  @ApiProperty({ type: () => LabelResponse })
-  title!: LabelResponse;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
-  versions!: FrameworkSummaryVersionResponse[];
-}
-
 /** A development goal (Entwicklungsziel) of a theme: what a self-assessment round rates. Its key is stored in ratings. */
 export class FrameworkGoalResponse {
   @ApiProperty({ type: String })
@@ -355,6 +316,36 @@ export class FrameworkDimensionResponse {
 
   @ApiProperty({ type: () => [FrameworkGoalResponse] })
   strategicQuestions!: FrameworkGoalResponse[];
+}
+
+export class FrameworkSummaryVersionDimensionResponse extends PickType(FrameworkDimensionResponse, ['key', 'number', 'title'] as const) {
+  @ApiProperty({ type: 'integer' })
+  developmentGoals!: number;
+}
+
+export class FrameworkSummaryVersionResponse {
+  @ApiProperty({ type: 'integer' })
+  version!: number;
+
+  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
+  source!: 'shipped' | 'published';
+
+  @ApiProperty({ type: String, format: 'date', nullable: true })
+  publishedOn!: string | null;
+
+  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
+  dimensions!: FrameworkSummaryVersionDimensionResponse[];
+}
+
+export class FrameworkSummaryResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  frameworkId!: string;
+
+  @ApiProperty({ type: () => LabelResponse })
+  title!: LabelResponse;
+
+  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
+  versions!: FrameworkSummaryVersionResponse[];
 }
 
 export class FrameworkVersionResponse {

@@ -89,36 +89,12 @@ export class OrganisationChangesLeftResponse extends PickType(OrganisationOvervi
   reason!: string | null;
 }
 
-export class OrganisationDetailDescriptionResponse {
-  @ApiProperty({ type: String })
-  name!: string;
-
+export class OrganisationDetailDescriptionResponse extends PickType(OrganisationOverviewItemResponse, ['name', 'sector', 'tasks', 'mandates', 'roles', 'resources', 'limits', 'contactPerson'] as const) {
   @ApiProperty({ type: Boolean, description: 'The child-protection co-operation law (KKG § 3) names it as a partner of the network.' })
   namedInKkg!: boolean;
 
   @ApiProperty({ type: String })
-  tasks!: string;
-
-  @ApiProperty({ type: String })
-  mandates!: string;
-
-  @ApiProperty({ type: String })
-  roles!: string;
-
-  @ApiProperty({ type: String })
-  resources!: string;
-
-  @ApiProperty({ type: String })
-  limits!: string;
-
-  @ApiProperty({ type: String })
   since!: string;
-
-  @ApiProperty({ type: () => KeyedLabelResponse })
-  sector!: KeyedLabelResponse;
-
-  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
-  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
 }
 
 export class OrganisationDetailResponse extends OmitType(OrganisationOverviewItemResponse, ['describedSince'] as const) {
