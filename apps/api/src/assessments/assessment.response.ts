@@ -1,5 +1,5 @@
 import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
-import { LabelResponse } from '../http/openapi/read-parts.response';
+import { GoalRefResponse, LabelResponse } from '../http/openapi/read-parts.response';
 
 export class AssessmentSummaryResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -133,16 +133,7 @@ export class ItemPriorityResponse {
   note!: string;
 }
 
-export class DerivedGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
-  @ApiProperty({ type: String })
-  level!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class DerivedGoalResponse extends GoalRefResponse {
   @ApiProperty({ type: String, format: 'date' })
   definedOn!: string;
 

@@ -1,5 +1,6 @@
-import { ApiProperty, PickType } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
 import { GoalReorientationResponse, GoalResponse, GoalReviewResponse } from '../goals/goal.response';
+import { GoalRefResponse } from '../http/openapi/read-parts.response';
 
 export class RoleResponse {
   @ApiProperty({ type: String })
@@ -85,16 +86,7 @@ export class CycleReviewResponse extends PickType(GoalReviewResponse, ['reviewed
 
 export class CycleReorientationResponse extends PickType(GoalReorientationResponse, ['reorientedOn', 'decision', 'rationale', 'replacementGoalId', 'decisionId'] as const) {}
 
-export class CycleGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
-  @ApiProperty({ type: String })
-  level!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class CycleGoalResponse extends GoalRefResponse {
   @ApiProperty({ type: String, enum: ['defined', 'replacement', 'carried_over'] })
   origin!: 'defined' | 'replacement' | 'carried_over';
 
@@ -158,15 +150,9 @@ export class CycleBoardResponse {
   goals!: BoardGoalResponse[];
 }
 
-export class DueReviewResponse extends PickType(GoalResponse, ['title', 'lastReviewOn', 'lastAssessment'] as const) {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
+export class DueReviewResponse extends IntersectionType(GoalRefResponse, PickType(GoalResponse, ['lastReviewOn', 'lastAssessment'] as const)) {
   @ApiProperty({ type: String, format: 'uuid' })
   cycleId!: string;
-
-  @ApiProperty({ type: String })
-  level!: string;
 
   @ApiProperty({ type: String, format: 'date' })
   nextReviewOn!: string;
