@@ -309,36 +309,6 @@ export class FrameworkDimensionResponse {
   strategicQuestions!: FrameworkGoalResponse[];
 }
 
-export class FrameworkSummaryVersionDimensionResponse extends PickType(FrameworkDimensionResponse, ['key', 'number', 'title'] as const) {
-  @ApiProperty({ type: 'integer' })
-  developmentGoals!: number;
-}
-
-export class FrameworkSummaryVersionResponse {
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-
-  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
-  source!: 'shipped' | 'published';
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  publishedOn!: string | null;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
-  dimensions!: FrameworkSummaryVersionDimensionResponse[];
-}
-
-export class FrameworkSummaryResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  frameworkId!: string;
-
-  @ApiProperty({ type: () => LabelResponse })
-  title!: LabelResponse;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
-  versions!: FrameworkSummaryVersionResponse[];
-}
-
 export class FrameworkVersionResponse {
   @ApiProperty({ type: String, format: 'uuid' })
   frameworkId!: string;
@@ -357,4 +327,22 @@ export class FrameworkVersionResponse {
 
   @ApiProperty({ type: () => [FrameworkDimensionResponse] })
   dimensions!: FrameworkDimensionResponse[];
+}
+
+export class FrameworkSummaryVersionDimensionResponse extends PickType(FrameworkDimensionResponse, ['key', 'number', 'title'] as const) {
+  @ApiProperty({ type: 'integer' })
+  developmentGoals!: number;
+}
+
+export class FrameworkSummaryVersionResponse extends PickType(FrameworkVersionResponse, ['version', 'publishedOn'] as const) {
+  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
+  source!: 'shipped' | 'published';
+
+  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
+  dimensions!: FrameworkSummaryVersionDimensionResponse[];
+}
+
+export class FrameworkSummaryResponse extends PickType(FrameworkVersionResponse, ['frameworkId', 'title'] as const) {
+  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
+  versions!: FrameworkSummaryVersionResponse[];
 }
