@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { LabelResponse } from '../http/openapi/read-parts.response';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { GoalRefResponse, LabelResponse } from '../http/openapi/read-parts.response';
 
 export class AssessmentSummaryResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -77,7 +77,6 @@ export class ItemYourRatingResponse {
   ratedOn!: string;
 }
 
-/** Construct a type with a set of properties K of type T */
 export class ItemResultCountsResponse {
   @ApiProperty({ type: 'integer' })
   not_reached!: number;
@@ -121,15 +120,9 @@ export class ItemRatingRaterResponse {
   displayName!: string | null;
 }
 
-export class ItemRatingResponse {
+export class ItemRatingResponse extends PickType(ItemYourRatingResponse, ['rating', 'comment'] as const) {
   @ApiProperty({ type: () => ItemRatingRaterResponse, nullable: true })
   rater!: ItemRatingRaterResponse | null;
-
-  @ApiProperty({ type: String, enum: ['not_reached', 'partly_reached', 'largely_reached', 'fully_reached', 'cannot_judge'] })
-  rating!: 'not_reached' | 'partly_reached' | 'largely_reached' | 'fully_reached' | 'cannot_judge';
-
-  @ApiProperty({ type: String })
-  comment!: string;
 }
 
 export class ItemPriorityResponse {
@@ -140,16 +133,7 @@ export class ItemPriorityResponse {
   note!: string;
 }
 
-export class DerivedGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
-  @ApiProperty({ type: String })
-  level!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class DerivedGoalResponse extends GoalRefResponse {
   @ApiProperty({ type: String, format: 'date' })
   definedOn!: string;
 
@@ -192,36 +176,15 @@ export class ItemResponse {
   derivedGoals!: DerivedGoalResponse[];
 }
 
-export class AssessmentResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
+export class AssessmentResponse extends PickType(AssessmentSummaryResponse, ['id', 'cycleId', 'visibility', 'status', 'openedOn', 'closedOn', 'raters'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   networkId!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  cycleId!: string;
 
   @ApiProperty({ type: () => AssessmentFrameworkResponse })
   framework!: AssessmentFrameworkResponse;
 
   @ApiProperty({ type: () => [AssessmentDimensionResponse] })
   dimensions!: AssessmentDimensionResponse[];
-
-  @ApiProperty({ type: String, enum: ['named', 'anonymous'] })
-  visibility!: 'named' | 'anonymous';
-
-  @ApiProperty({ type: String, enum: ['open', 'closed'] })
-  status!: 'open' | 'closed';
-
-  @ApiProperty({ type: String, format: 'date' })
-  openedOn!: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  closedOn!: string | null;
-
-  @ApiProperty({ type: 'integer' })
-  raters!: number;
 
   @ApiProperty({ type: 'integer', description: 'How many raters have submitted ratings so far.' })
   submitted!: number;
@@ -239,33 +202,15 @@ export class AssessmentResponse {
   version!: number;
 }
 
-export class AgendaEntryResponse {
+export class AgendaEntryResponse extends IntersectionType(
+  PickType(ItemResponse, ['key', 'text', 'theme'] as const),
+  PickType(ItemResultResponse, ['counts', 'cannotJudge', 'median', 'divergence'] as const),
+) {
   @ApiProperty({ type: 'integer' })
   rank!: number;
 
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({ type: () => LabelResponse, nullable: true })
-  text!: LabelResponse | null;
-
-  @ApiProperty({ type: () => LabelResponse, nullable: true })
-  theme!: LabelResponse | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  median!: number | null;
-
-  @ApiProperty({ type: Number, nullable: true })
-  divergence!: number | null;
-
   @ApiProperty({ type: 'integer' })
   rated!: number;
-
-  @ApiProperty({ type: 'integer' })
-  cannotJudge!: number;
-
-  @ApiProperty({ type: () => ItemResultCountsResponse })
-  counts!: ItemResultCountsResponse;
 
   @ApiProperty({ type: Boolean })
   prioritised!: boolean;
@@ -279,42 +224,14 @@ export class AgendaResponse {
   items!: AgendaEntryResponse[];
 }
 
-export class RoundRefResponse {
+export class RoundRefResponse extends PickType(AssessmentSummaryResponse, ['cycleId', 'openedOn', 'closedOn'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   assessmentId!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  cycleId!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  openedOn!: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  closedOn!: string | null;
 }
 
-/** From T, pick a set of properties whose keys are in the union K */
-export class ComparisonItemBeforeResponse {
-  @ApiProperty({ type: Number, nullable: true })
-  median!: number | null;
+export class ComparisonItemBeforeResponse extends PickType(ItemResultResponse, ['rated', 'cannotJudge', 'median', 'divergence'] as const) {}
 
-  @ApiProperty({ type: Number, nullable: true })
-  divergence!: number | null;
-
-  @ApiProperty({ type: 'integer', description: 'Ratings on the scale ("cannot judge" not counted).' })
-  rated!: number;
-
-  @ApiProperty({ type: 'integer' })
-  cannotJudge!: number;
-}
-
-export class ComparisonItemResponse {
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({ type: () => LabelResponse, nullable: true })
-  text!: LabelResponse | null;
-
+export class ComparisonItemResponse extends PickType(ItemResponse, ['key', 'text'] as const) {
   @ApiProperty({ type: () => ComparisonItemBeforeResponse })
   before!: ComparisonItemBeforeResponse;
 
@@ -346,45 +263,6 @@ export class AssessmentComparisonResponse {
 
   @ApiProperty({ type: [String] })
   onlyInLater!: string[];
-}
-
-export class FrameworkSummaryVersionDimensionResponse {
-  @ApiProperty({ type: String })
-  key!: string;
-
-  @ApiProperty({ type: 'integer' })
-  number!: number;
-
-  @ApiProperty({ type: () => LabelResponse })
-  title!: LabelResponse;
-
-  @ApiProperty({ type: 'integer' })
-  developmentGoals!: number;
-}
-
-export class FrameworkSummaryVersionResponse {
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-
-  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
-  source!: 'shipped' | 'published';
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  publishedOn!: string | null;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
-  dimensions!: FrameworkSummaryVersionDimensionResponse[];
-}
-
-export class FrameworkSummaryResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  frameworkId!: string;
-
-  @ApiProperty({ type: () => LabelResponse })
-  title!: LabelResponse;
-
-  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
-  versions!: FrameworkSummaryVersionResponse[];
 }
 
 /** A development goal (Entwicklungsziel) of a theme: what a self-assessment round rates. Its key is stored in ratings. */
@@ -449,4 +327,22 @@ export class FrameworkVersionResponse {
 
   @ApiProperty({ type: () => [FrameworkDimensionResponse] })
   dimensions!: FrameworkDimensionResponse[];
+}
+
+export class FrameworkSummaryVersionDimensionResponse extends PickType(FrameworkDimensionResponse, ['key', 'number', 'title'] as const) {
+  @ApiProperty({ type: 'integer' })
+  developmentGoals!: number;
+}
+
+export class FrameworkSummaryVersionResponse extends PickType(FrameworkVersionResponse, ['version', 'publishedOn'] as const) {
+  @ApiProperty({ type: String, enum: ['shipped', 'published'] })
+  source!: 'shipped' | 'published';
+
+  @ApiProperty({ type: () => [FrameworkSummaryVersionDimensionResponse] })
+  dimensions!: FrameworkSummaryVersionDimensionResponse[];
+}
+
+export class FrameworkSummaryResponse extends PickType(FrameworkVersionResponse, ['frameworkId', 'title'] as const) {
+  @ApiProperty({ type: () => [FrameworkSummaryVersionResponse] })
+  versions!: FrameworkSummaryVersionResponse[];
 }

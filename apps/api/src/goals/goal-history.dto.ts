@@ -219,8 +219,8 @@ class GoalReviewedChangeDto implements GoalReviewedChange {
   evidence!: string;
 }
 
-/** Only the fields an adjustment changed are present. */
-class GoalContentFieldsDto implements GoalContentFields {
+/** Only the fields an adjustment or a reorientation changed are present. */
+export class GoalContentFieldsDto implements GoalContentFields {
   @ApiPropertyOptional()
   title?: string;
 

@@ -1,6 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { GoalContentFieldsDto } from './goal-history.dto';
 
-export class GoalReviewResponse {
+/** What every act on a goal carries beside its content: the decision it rests on, when it happened and when it was recorded. */
+class GoalActRecordResponse {
+  @ApiProperty({ type: String, format: 'uuid', nullable: true })
+  decisionId!: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  occurredAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  recordedAt!: string | null;
+}
+
+export class GoalReviewResponse extends GoalActRecordResponse {
   @ApiProperty({ type: String, format: 'uuid', required: false, description: 'The event that recorded the review.' })
   eventId?: string;
 
@@ -15,39 +28,9 @@ export class GoalReviewResponse {
 
   @ApiProperty({ type: String })
   reviewedBy!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  occurredAt!: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  recordedAt!: string | null;
 }
 
-/** Make all properties in T optional */
-export class GoalReorientationChangesResponse {
-  @ApiProperty({ type: String, required: false })
-  title?: string;
-
-  @ApiProperty({ type: String, required: false })
-  description?: string;
-
-  @ApiProperty({ type: [String], required: false })
-  qualityGoals?: string[];
-
-  @ApiProperty({ type: String, nullable: true, required: false })
-  lifePhase?: string | null;
-
-  @ApiProperty({ type: String, nullable: true, required: false })
-  district?: string | null;
-
-  @ApiProperty({ type: 'integer', required: false })
-  reviewIntervalDays?: number;
-}
-
-export class GoalReorientationResponse {
+export class GoalReorientationResponse extends GoalActRecordResponse {
   @ApiProperty({ type: String, format: 'uuid', required: false, description: 'The event that recorded the reorientation.' })
   eventId?: string;
 
@@ -60,23 +43,14 @@ export class GoalReorientationResponse {
   @ApiProperty({ type: String })
   rationale!: string;
 
-  @ApiProperty({ type: () => GoalReorientationChangesResponse, nullable: true })
-  changes!: GoalReorientationChangesResponse | null;
+  @ApiProperty({ type: () => GoalContentFieldsDto, nullable: true })
+  changes!: GoalContentFieldsDto | null;
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   replacementGoalId!: string | null;
 
   @ApiProperty({ type: String })
   decidedBy!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  occurredAt!: string | null;
-
-  @ApiProperty({ type: String, format: 'date-time', nullable: true })
-  recordedAt!: string | null;
 }
 
 /** What a goal is after its events, as every reader sees it: the goals read model stores it, time travel rebuilds it from the events recorded up to a moment, reports fold it up to a business date. One fold, `evolveGoalView`, so that progress, latest values, status, reviews and reorientations mean the same everywhere. */

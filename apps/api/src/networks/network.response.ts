@@ -1,6 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType, PickType } from '@nestjs/swagger';
+import { GoalReorientationResponse, GoalResponse, GoalReviewResponse } from '../goals/goal.response';
+import { GoalRefResponse } from '../http/openapi/read-parts.response';
 
-/** Construct a type with the properties of T except for those in type K. */
 export class RoleResponse {
   @ApiProperty({ type: String })
   userId!: string;
@@ -20,7 +21,6 @@ export class PhaseEntryResponse {
   enteredOn!: string;
 }
 
-/** Construct a type with the properties of T except for those in type K. */
 export class NetworkCycleResponse {
   @ApiProperty({ type: String, enum: ['open', 'closed'] })
   status!: 'open' | 'closed';
@@ -82,44 +82,11 @@ export class NetworkResponse {
   registeredOn!: string;
 }
 
-export class CycleReviewResponse {
-  @ApiProperty({ type: String, format: 'date' })
-  reviewedOn!: string;
+export class CycleReviewResponse extends PickType(GoalReviewResponse, ['reviewedOn', 'assessment', 'decisionId'] as const) {}
 
-  @ApiProperty({ type: String })
-  assessment!: string;
+export class CycleReorientationResponse extends PickType(GoalReorientationResponse, ['reorientedOn', 'decision', 'rationale', 'replacementGoalId', 'decisionId'] as const) {}
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-}
-
-export class CycleReorientationResponse {
-  @ApiProperty({ type: String, format: 'date' })
-  reorientedOn!: string;
-
-  @ApiProperty({ type: String })
-  decision!: string;
-
-  @ApiProperty({ type: String })
-  rationale!: string;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  replacementGoalId!: string | null;
-
-  @ApiProperty({ type: String, format: 'uuid', nullable: true })
-  decisionId!: string | null;
-}
-
-export class CycleGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
-  @ApiProperty({ type: String })
-  level!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class CycleGoalResponse extends GoalRefResponse {
   @ApiProperty({ type: String, enum: ['defined', 'replacement', 'carried_over'] })
   origin!: 'defined' | 'replacement' | 'carried_over';
 
@@ -161,36 +128,9 @@ export class CycleOverviewResponse {
   summary!: CycleOverviewSummaryResponse;
 }
 
-export class BoardGoalResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String, enum: ['strategic', 'operational'] })
-  level!: 'strategic' | 'operational';
-
-  @ApiProperty({ type: String })
-  title!: string;
-
+export class BoardGoalResponse extends PickType(GoalResponse, ['id', 'level', 'title', 'qualityGoals', 'lifePhase', 'district', 'lastAssessment', 'lastReviewOn', 'nextReviewOn'] as const) {
   @ApiProperty({ type: String })
   status!: string;
-
-  @ApiProperty({ type: [String] })
-  qualityGoals!: string[];
-
-  @ApiProperty({ type: String, nullable: true })
-  lifePhase!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  district!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  lastAssessment!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  lastReviewOn!: string | null;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  nextReviewOn!: string | null;
 
   @ApiProperty({ type: Number, nullable: true })
   progressPercent!: number | null;
@@ -210,25 +150,10 @@ export class CycleBoardResponse {
   goals!: BoardGoalResponse[];
 }
 
-export class DueReviewResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  goalId!: string;
-
+export class DueReviewResponse extends IntersectionType(GoalRefResponse, PickType(GoalResponse, ['lastReviewOn', 'lastAssessment'] as const)) {
   @ApiProperty({ type: String, format: 'uuid' })
   cycleId!: string;
 
-  @ApiProperty({ type: String })
-  level!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
   @ApiProperty({ type: String, format: 'date' })
   nextReviewOn!: string;
-
-  @ApiProperty({ type: String, format: 'date', nullable: true })
-  lastReviewOn!: string | null;
-
-  @ApiProperty({ type: String, nullable: true })
-  lastAssessment!: string | null;
 }

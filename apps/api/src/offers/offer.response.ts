@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { KeyedLabelResponse } from '../http/openapi/read-parts.response';
 
 /** One row per offer: its current content, and when it was withdrawn. */
@@ -52,19 +52,7 @@ export class OfferResponse {
   version!: number;
 }
 
-export class CellOfferResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  providerOrganisationId!: string;
-
-  @ApiProperty({ type: [String] })
-  targetGroups!: string[];
-}
+export class CellOfferResponse extends PickType(OfferResponse, ['id', 'title', 'providerOrganisationId', 'targetGroups'] as const) {}
 
 export class LandscapeCellResponse {
   @ApiProperty({ type: String })
@@ -90,17 +78,7 @@ export class OfferLandscapeGapResponse {
   district!: string;
 }
 
-/** Construct a type with the properties of T except for those in type K. */
-export class PossibleDuplicateOfferResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  title!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  providerOrganisationId!: string;
-}
+export class PossibleDuplicateOfferResponse extends PickType(OfferResponse, ['id', 'title', 'providerOrganisationId'] as const) {}
 
 /** Two or more offers for the same families in the same life phase and district: a possible duplicate structure. */
 export class PossibleDuplicateResponse {

@@ -1,5 +1,5 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { KeyedLabelResponse } from '../http/openapi/read-parts.response';
+import { ApiProperty, OmitType, PickType } from '@nestjs/swagger';
+import { DecisionResponse, KeyedLabelResponse } from '../http/openapi/read-parts.response';
 
 export class OrganisationOverviewItemContactPersonResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -73,35 +73,14 @@ export class OrganisationOverviewItemResponse {
   bodies!: BodySeatResponse[];
 }
 
-export class OrganisationChangesJoinedResponse {
+export class OrganisationChangesJoinedResponse extends PickType(OrganisationOverviewItemResponse, ['id', 'name', 'sector', 'joinedOn'] as const) {
   @ApiProperty({ enum: ['joined'] })
   change!: 'joined';
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  name!: string;
-
-  @ApiProperty({ type: () => KeyedLabelResponse })
-  sector!: KeyedLabelResponse;
-
-  @ApiProperty({ type: String, format: 'date' })
-  joinedOn!: string;
 }
 
-export class OrganisationChangesLeftResponse {
+export class OrganisationChangesLeftResponse extends PickType(OrganisationOverviewItemResponse, ['id', 'name', 'sector'] as const) {
   @ApiProperty({ enum: ['left'] })
   change!: 'left';
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  name!: string;
-
-  @ApiProperty({ type: () => KeyedLabelResponse })
-  sector!: KeyedLabelResponse;
 
   @ApiProperty({ type: String, format: 'date' })
   leftOn!: string;
@@ -110,39 +89,15 @@ export class OrganisationChangesLeftResponse {
   reason!: string | null;
 }
 
-export class OrganisationDetailDescriptionResponse {
-  @ApiProperty({ type: String })
-  name!: string;
-
+export class OrganisationDetailDescriptionResponse extends PickType(OrganisationOverviewItemResponse, ['name', 'sector', 'tasks', 'mandates', 'roles', 'resources', 'limits', 'contactPerson'] as const) {
   @ApiProperty({ type: Boolean, description: 'The child-protection co-operation law (KKG § 3) names it as a partner of the network.' })
   namedInKkg!: boolean;
 
   @ApiProperty({ type: String })
-  tasks!: string;
-
-  @ApiProperty({ type: String })
-  mandates!: string;
-
-  @ApiProperty({ type: String })
-  roles!: string;
-
-  @ApiProperty({ type: String })
-  resources!: string;
-
-  @ApiProperty({ type: String })
-  limits!: string;
-
-  @ApiProperty({ type: String })
   since!: string;
-
-  @ApiProperty({ type: () => KeyedLabelResponse })
-  sector!: KeyedLabelResponse;
-
-  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
-  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
 }
 
-export class OrganisationDetailResponse {
+export class OrganisationDetailResponse extends OmitType(OrganisationOverviewItemResponse, ['describedSince'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   networkId!: string;
 
@@ -157,42 +112,6 @@ export class OrganisationDetailResponse {
 
   @ApiProperty({ type: 'integer' })
   version!: number;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  name!: string;
-
-  @ApiProperty({ type: () => KeyedLabelResponse })
-  sector!: KeyedLabelResponse;
-
-  @ApiProperty({ type: Boolean })
-  namedInKkg!: boolean;
-
-  @ApiProperty({ type: String })
-  tasks!: string;
-
-  @ApiProperty({ type: String })
-  mandates!: string;
-
-  @ApiProperty({ type: String })
-  roles!: string;
-
-  @ApiProperty({ type: String })
-  resources!: string;
-
-  @ApiProperty({ type: String })
-  limits!: string;
-
-  @ApiProperty({ type: () => OrganisationOverviewItemContactPersonResponse, nullable: true })
-  contactPerson!: OrganisationOverviewItemContactPersonResponse | null;
-
-  @ApiProperty({ type: String, format: 'date' })
-  joinedOn!: string;
-
-  @ApiProperty({ type: () => [BodySeatResponse] })
-  bodies!: BodySeatResponse[];
 }
 
 export class BodyMemberResponse {
@@ -274,33 +193,15 @@ export class BodyDetailMeetingResponse {
   decisions!: number;
 }
 
-export class BodyDetailResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
+export class BodyDetailResponse extends OmitType(BodyOverviewItemResponse, ['cadence'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   networkId!: string;
-
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  name!: string;
-
-  @ApiProperty({ type: Number })
-  meetingsPerYear!: number;
-
-  @ApiProperty({ type: String, format: 'date' })
-  establishedOn!: string;
 
   @ApiProperty({ type: String, format: 'date', nullable: true })
   dissolvedOn!: string | null;
 
   @ApiProperty({ type: String, nullable: true })
   dissolvedReason!: string | null;
-
-  @ApiProperty({ type: () => [BodyMemberResponse] })
-  members!: BodyMemberResponse[];
 
   @ApiProperty({ type: () => [BodyDetailMemberHistoryResponse] })
   memberHistory!: BodyDetailMemberHistoryResponse[];
@@ -312,16 +213,7 @@ export class BodyDetailResponse {
   version!: number;
 }
 
-export class MeetingDetailBodyResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ type: String })
-  kind!: string;
-
-  @ApiProperty({ type: String })
-  name!: string;
-}
+export class MeetingDetailBodyResponse extends PickType(BodyOverviewItemResponse, ['id', 'kind', 'name'] as const) {}
 
 export class MeetingDetailTopicResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -343,29 +235,11 @@ export class MeetingDetailTopicResponse {
   proposedByOrganisationName!: string | null;
 }
 
-export class MeetingDetailAttendanceResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  organisationId!: string;
+export class MeetingDetailAttendanceResponse extends PickType(BodyMemberResponse, ['organisationId', 'organisationName'] as const) {}
 
-  @ApiProperty({ type: String, nullable: true })
-  organisationName!: string | null;
-}
-
-export class MeetingDecisionResponse {
-  @ApiProperty({ type: String, format: 'uuid' })
-  decisionId!: string;
-
-  @ApiProperty({ type: String })
-  text!: string;
-
-  @ApiProperty({ type: String })
-  subject!: string;
-
+export class MeetingDecisionResponse extends PickType(DecisionResponse, ['decisionId', 'decidedOn', 'subject', 'text'] as const) {
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   topicId!: string | null;
-
-  @ApiProperty({ type: String, format: 'date' })
-  decidedOn!: string;
 }
 
 export class MeetingDetailResponse {
@@ -406,28 +280,7 @@ export class MeetingDetailResponse {
   version!: number;
 }
 
-export class RecordedDecisionResponse {
+export class RecordedDecisionResponse extends OmitType(DecisionResponse, ['decisionId', 'summary'] as const) {
   @ApiProperty({ type: String, format: 'uuid' })
   id!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  meetingId!: string;
-
-  @ApiProperty({ type: String, format: 'uuid' })
-  bodyId!: string;
-
-  @ApiProperty({ type: String })
-  bodyName!: string;
-
-  @ApiProperty({ type: String })
-  bodyKind!: string;
-
-  @ApiProperty({ type: String, format: 'date' })
-  decidedOn!: string;
-
-  @ApiProperty({ type: String })
-  text!: string;
-
-  @ApiProperty({ type: String })
-  subject!: string;
 }

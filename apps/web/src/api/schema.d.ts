@@ -2139,16 +2139,8 @@ export interface components {
             startsOn: string;
             title: string;
         };
-        GoalReorientationChangesResponse: {
-            description?: string;
-            district?: string | null;
-            lifePhase?: string | null;
-            qualityGoals?: string[];
-            reviewIntervalDays?: number;
-            title?: string;
-        };
         GoalReorientationResponse: {
-            changes: components["schemas"]["GoalReorientationChangesResponse"] | null;
+            changes: components["schemas"]["GoalContentFieldsDto"] | null;
             decidedBy: string;
             decision: string;
             /** Format: uuid */

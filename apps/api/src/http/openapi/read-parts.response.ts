@@ -60,3 +60,15 @@ export class KeyedLabelResponse {
   @ApiProperty({ type: String })
   en!: string;
 }
+
+/** A goal as a list names it beside what the list says about it. */
+export class GoalRefResponse {
+  @ApiProperty({ type: String, format: 'uuid' })
+  goalId!: string;
+
+  @ApiProperty({ type: String })
+  level!: string;
+
+  @ApiProperty({ type: String })
+  title!: string;
+}
