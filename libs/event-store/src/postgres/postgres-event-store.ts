@@ -30,6 +30,8 @@ const RECONNECT_DELAY_MS = 1000;
 const UNIQUE_VIOLATION = '23505';
 /** PostgreSQL allows at most 65535 parameters per statement; an event takes ten. */
 const EVENTS_PER_INSERT = 1000;
+/** Inserts of up to this many events are prepared statements. */
+const PREPARED_INSERT_SIZES = 8;
 /** Rows per page when a migration hashes events written before hash chains. */
 const BACKFILL_PAGE = 5000;
 /** Sorts before every stored position: sequences start at 1 and xid8 values above 2. */
@@ -136,6 +138,9 @@ export class PostgresEventStore implements EventStore {
   private pollTimer: NodeJS.Timeout | null = null;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** A notification is on its way; `notifyAgain` asks for one more once it is sent. */
+  private notifying = false;
+  private notifyAgain = false;
 
   constructor(private readonly options: PostgresEventStoreOptions) {
     this.pool = new Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10 });
@@ -163,14 +168,17 @@ export class PostgresEventStore implements EventStore {
 
   async append(streamId: string, events: NewEvent[], expectedVersion: ExpectedVersion): Promise<AppendResult> {
     assertAppendable(events);
+    let result: AppendResult;
     try {
-      return await this.inTransaction((client) => this.appendWithin(client, streamId, events, expectedVersion));
+      result = await this.inTransaction((client) => appendEvents(client, streamId, events, expectedVersion));
     } catch (error) {
       // The same event id went into another stream concurrently; a second attempt sees it stored
       // and answers with DuplicateEventError instead of a raw constraint error.
       if (!isUniqueViolation(error, 'events_event_id_key')) throw error;
-      return this.inTransaction((client) => this.appendWithin(client, streamId, events, expectedVersion));
+      result = await this.inTransaction((client) => appendEvents(client, streamId, events, expectedVersion));
     }
+    this.notifyCommitted();
+    return result;
   }
 
   /**
@@ -179,19 +187,28 @@ export class PostgresEventStore implements EventStore {
    * transaction, so the caller's whole work fails and may be run again.
    */
   async transaction<T>(work: (transaction: EventStoreTransaction) => Promise<T>): Promise<T> {
-    return this.inTransaction((client) =>
+    let appended = false;
+    const result = await this.inTransaction((client) =>
       work({
-        append: (streamId, events, expectedVersion) => this.appendWithin(client, streamId, events, expectedVersion),
+        append: async (streamId, events, expectedVersion) => {
+          assertAppendable(events);
+          const appendResult = await appendEvents(client, streamId, events, expectedVersion);
+          appended = true;
+          return appendResult;
+        },
         readStream: (streamId, options) => readStreamWith(client, streamId, options),
         query: async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[],
       }),
     );
+    if (appended) this.notifyCommitted();
+    return result;
   }
 
   /**
    * Appends inside a transaction the caller has begun on `client` and will commit or roll back.
    * Lets a caller write other rows atomically with the events, and lets tests hold a transaction open.
    * Needs READ COMMITTED, and a short transaction: until it ends, readAll holds back every later event.
+   * Notifies inside that transaction, since only the caller sees it commit.
    */
   async appendWithin(
     client: ClientBase,
@@ -200,19 +217,9 @@ export class PostgresEventStore implements EventStore {
     expectedVersion: ExpectedVersion,
   ): Promise<AppendResult> {
     assertAppendable(events);
-    const actualVersion = await lockStream(client, streamId);
-    // After the lock, so that a retry racing its original waits for it and then finds its events.
-    const original = await findOriginalAppend(client, streamId, events);
-    if (original) return original;
-    if (!matchesExpected(expectedVersion, actualVersion)) {
-      throw new ConcurrencyError(streamId, expectedVersion, actualVersion);
-    }
-    const link = await chainLink(client, streamId, actualVersion);
-    const inserted = await insertEvents(client, streamId, actualVersion + 1, events, link);
-    const last = inserted[inserted.length - 1];
-    await client.query('UPDATE streams SET version = $2 WHERE stream_id = $1', [streamId, last.stream_version]);
+    const result = await appendEvents(client, streamId, events, expectedVersion);
     await client.query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, streamId]);
-    return { nextVersion: last.stream_version, position: toPosition(last) };
+    return result;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<StoredEvent[]> {
@@ -328,6 +335,30 @@ export class PostgresEventStore implements EventStore {
     this.reconnectTimer.unref();
   }
 
+  /**
+   * Wakes every listening process once the appending transaction has committed, from a connection of
+   * its own: a transaction that notifies holds a cluster-wide lock from its commit until it ends, so
+   * notifying inside appends would serialise their commits. Commits that land while a notification is
+   * on its way share the next one.
+   */
+  private notifyCommitted(): void {
+    if (this.closed) return;
+    if (this.notifying) {
+      this.notifyAgain = true;
+      return;
+    }
+    this.notifying = true;
+    void this.pool
+      .query('SELECT pg_notify($1, $2)', [NOTIFY_CHANNEL, ''])
+      .catch(() => undefined) // listeners are also woken every pollIntervalMs
+      .finally(() => {
+        this.notifying = false;
+        if (!this.notifyAgain) return;
+        this.notifyAgain = false;
+        this.notifyCommitted();
+      });
+  }
+
   private wakeListeners(): void {
     for (const listener of [...this.listeners]) {
       try {
@@ -375,38 +406,102 @@ function assertAppendable(events: NewEvent[]): void {
   if (ids.size !== events.length) throw new Error('An append cannot contain the same event id twice');
 }
 
-/** Locks the stream's row until the transaction ends and returns its version (-1 for a new stream). */
-async function lockStream(client: ClientBase, streamId: string): Promise<number> {
-  await client.query('INSERT INTO streams (stream_id, version) VALUES ($1, -1) ON CONFLICT DO NOTHING', [streamId]);
-  const { rows } = await client.query<{ version: number }>(
-    'SELECT version FROM streams WHERE stream_id = $1 FOR UPDATE',
-    [streamId],
-  );
-  return rows[0].version;
+/**
+ * The append itself: locks the stream, answers a repeated append with its original result, checks the
+ * expected version, and stores the events chained to the stream's last hash. Two statements in the
+ * common case: one to lock and look up, one to insert and move the stream's version.
+ */
+async function appendEvents(
+  client: ClientBase,
+  streamId: string,
+  events: NewEvent[],
+  expectedVersion: ExpectedVersion,
+): Promise<AppendResult> {
+  const state = await lockAndLookUp(client, streamId, events);
+  // Checked after the lock, so that a retry racing its original waits for it and then finds its events.
+  const original = originalAppend(streamId, events, state.stored);
+  if (original) return original;
+  if (!matchesExpected(expectedVersion, state.version)) {
+    throw new ConcurrencyError(streamId, expectedVersion, state.version);
+  }
+  const inserted = await insertEvents(client, streamId, state.version + 1, events, state.link);
+  const last = inserted[inserted.length - 1];
+  return { nextVersion: last.stream_version, position: toPosition(last) };
+}
+
+interface LockedStream {
+  /** The stream's version, -1 for a new stream. */
+  version: number;
+  link: ChainLink;
+  /** The events stored already under one of the incoming ids, in any stream. */
+  stored: StoredIdRow[];
+}
+
+interface LockRow {
+  version: number;
+  recorded_at: Date;
+  last_visible: boolean;
+  previous_hash: Buffer | null;
+  event_id: string | null;
+  stream_id: string | null;
+  stream_version: number | null;
+  transaction_id: string | null;
+  global_position: string | null;
+  same_content: boolean | null;
+}
+
+/**
+ * Locks the stream's row until the transaction ends (creating it for a new stream), and in the same
+ * statement reads what the append needs: the stream's last hash, the transaction's clock, and the
+ * events stored already under the incoming ids (one row each, or one row without them).
+ */
+const LOCK_AND_LOOK_UP = `
+  WITH locked AS (
+    INSERT INTO streams (stream_id, version) VALUES ($1, -1)
+    ON CONFLICT (stream_id) DO UPDATE SET version = streams.version
+    RETURNING version
+  )
+  SELECT locked.version, date_trunc('milliseconds', now()) AS recorded_at,
+         last.stream_version IS NOT NULL AS last_visible, last.hash AS previous_hash,
+         stored.event_id, stored.stream_id, stored.stream_version, stored.transaction_id, stored.global_position,
+         stored.same_content
+    FROM locked
+    LEFT JOIN events last ON last.stream_id = $1 AND last.stream_version = locked.version
+    LEFT JOIN LATERAL (
+      SELECT e.event_id, e.stream_id, e.stream_version, e.transaction_id::text AS transaction_id, e.global_position,
+             (e.type = n.type AND e.data = n.data) AS same_content
+        FROM jsonb_to_recordset($2::jsonb) AS n(event_id uuid, type text, data jsonb)
+        JOIN events e ON e.event_id = n.event_id
+    ) stored ON true`;
+
+async function lockAndLookUp(client: ClientBase, streamId: string, events: NewEvent[]): Promise<LockedStream> {
+  const incoming = JSON.stringify(events.map((event) => ({ event_id: event.eventId, type: event.type, data: event.data })));
+  let rows = (await client.query<LockRow>({ name: 'kreislauf_lock_stream', text: LOCK_AND_LOOK_UP, values: [streamId, incoming] })).rows;
+  // A statement reads what had committed when it began. When it had to wait for the lock, the stream's
+  // newest events are not among that; once the lock is held, the same statement reads them all.
+  if (rows[0].version >= 0 && !rows[0].last_visible) {
+    rows = (await client.query<LockRow>({ name: 'kreislauf_lock_stream', text: LOCK_AND_LOOK_UP, values: [streamId, incoming] })).rows;
+    if (!rows[0].last_visible) throw new Error(`Stream ${streamId} has version ${rows[0].version} but no event at it`);
+  }
+  const [first] = rows;
+  const previousHash = first.previous_hash?.toString('hex') ?? null;
+  return {
+    version: first.version,
+    link: { recordedAt: first.recorded_at.toISOString(), previousHash, hashed: first.version === -1 || previousHash !== null },
+    stored: rows.filter((row): row is LockRow & StoredIdRow => row.event_id !== null),
+  };
 }
 
 /**
  * The result of the earlier append when all of these events are stored already in this stream with
  * the same content; null when none is stored; DuplicateEventError for anything in between.
  */
-async function findOriginalAppend(
-  client: ClientBase,
-  streamId: string,
-  events: NewEvent[],
-): Promise<AppendResult | null> {
-  const incoming = events.map((event) => ({ event_id: event.eventId, type: event.type, data: event.data }));
-  const { rows } = await client.query<StoredIdRow>(
-    `SELECT e.event_id, e.stream_id, e.stream_version, e.transaction_id::text AS transaction_id, e.global_position,
-            (e.type = n.type AND e.data = n.data) AS same_content
-       FROM jsonb_to_recordset($1::jsonb) AS n(event_id uuid, type text, data jsonb)
-       JOIN events e ON e.event_id = n.event_id`,
-    [JSON.stringify(incoming)],
-  );
-  if (rows.length === 0) return null;
-  const foreign = rows.find((row) => row.stream_id !== streamId || !row.same_content);
+function originalAppend(streamId: string, events: NewEvent[], stored: StoredIdRow[]): AppendResult | null {
+  if (stored.length === 0) return null;
+  const foreign = stored.find((row) => row.stream_id !== streamId || !row.same_content);
   if (foreign) throw new DuplicateEventError(foreign.event_id);
-  if (rows.length < events.length) throw new DuplicateEventError(rows[0].event_id);
-  const last = rows.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
+  if (stored.length < events.length) throw new DuplicateEventError(stored[0].event_id);
+  const last = stored.reduce((a, b) => (b.stream_version > a.stream_version ? b : a));
   return { nextVersion: last.stream_version, position: toPosition(last) };
 }
 
@@ -427,16 +522,6 @@ interface ChainLink {
    * ran): these events stay unhashed too, and the next migrate() chains them all in order.
    */
   hashed: boolean;
-}
-
-async function chainLink(client: ClientBase, streamId: string, actualVersion: number): Promise<ChainLink> {
-  const { rows } = await client.query<{ recorded_at: Date; previous_hash: Buffer | null }>(
-    `SELECT date_trunc('milliseconds', now()) AS recorded_at,
-            (SELECT hash FROM events WHERE stream_id = $1 AND stream_version = $2) AS previous_hash`,
-    [streamId, actualVersion],
-  );
-  const previousHash = rows[0].previous_hash?.toString('hex') ?? null;
-  return { recordedAt: rows[0].recorded_at.toISOString(), previousHash, hashed: actualVersion === -1 || previousHash !== null };
 }
 
 /** Rows come back in stream order, each with the position it took. */
@@ -476,12 +561,17 @@ async function insertEvents(
       const p = index * 10;
       return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}::jsonb, $${p + 7}::jsonb, $${p + 8}::timestamptz, $${p + 9}::bytea, $${p + 10}::bytea)`;
     });
-    const { rows } = await client.query<InsertedRow>(
-      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash, previous_hash)
+    // The stream's new version goes with the first rows; the lock keeps it from being seen before they commit.
+    const moveVersion = start === 0;
+    if (moveVersion) values.push(streamId, firstVersion + events.length - 1);
+    const p = chunk.length * 10;
+    const text = `${moveVersion ? `WITH moved AS (UPDATE streams SET version = $${p + 2} WHERE stream_id = $${p + 1}) ` : ''}
+       INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, recorded_at, hash, previous_hash)
        VALUES ${tuples.join(', ')}
-       RETURNING transaction_id::text AS transaction_id, global_position, stream_version`,
-      values,
-    );
+       RETURNING transaction_id::text AS transaction_id, global_position, stream_version`;
+    // Prepared once per connection for the usual sizes of an append.
+    const name = chunk.length <= PREPARED_INSERT_SIZES ? `kreislauf_insert_${chunk.length}${moveVersion ? '_moving' : ''}` : undefined;
+    const { rows } = await client.query<InsertedRow>({ name, text, values });
     inserted.push(...rows);
   }
   return inserted.sort((a, b) => a.stream_version - b.stream_version);
