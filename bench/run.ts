@@ -260,7 +260,7 @@ function report(
       `${options.goals} goals = ${options.goals * COMMANDS_PER_GOAL.length} commands per row, each sender one command at a time.`,
   );
   out.push(
-    `Catch-up: ProjectionRunner.catchUp() of all ${catchUp.perProjection.length} projections (${catchUp.perProjection.map((t) => t.name).join(', ')}), each from position 0, over ${formatNumber(load.events)} events ` +
+    `Catch-up: ProjectionRunner.catchUp() of all ${catchUp.perProjection.length} projections (${catchUp.perProjection.map((t) => t.name).join(', ')}), from position 0 on one shared read of the log, over ${formatNumber(load.events)} events ` +
       `(${formatNumber(projection.goalEvents)} goal events in ${formatNumber(projection.goalStreams)} streams + ${projection.networkEvents} network events), batch ${catchUp.batchSize}.`,
   );
   out.push(`Raw: single-row INSERT of one jsonb value (~${JSON.stringify(samplePayload()).length} bytes), autocommit, for ${options.rawSeconds} s, right before the figure, same client count.`);

@@ -30,8 +30,11 @@ export interface ProjectionRunnerOptions {
 const LOCK_NAMESPACE = 7_311; // first key of the two-int advisory lock: "projections"
 
 /**
- * Reads the store after each projection's checkpoint and applies every batch together with the new
- * checkpoint in one transaction, so a crash replays at most the uncommitted batch. A transaction-scoped
+ * Reads the store after the projections' checkpoints and applies every batch together with the new
+ * checkpoint in one transaction per projection, so a crash replays at most the uncommitted batch and one
+ * failing projection rolls back nobody else's. A batch is read once for all projections at the same
+ * checkpoint (the next one is read while it is applied); those behind catch up on their own batches until
+ * they reach the others. A transaction-scoped
  * advisory lock per projection lets several processes run the runner: one applies a batch, the others skip;
  * the checkpoint is read after that lock, so no batch is applied twice. With leases, each projection
  * runs in one process at a time, and another takes it over when that process's connection ends.
@@ -66,17 +69,75 @@ export class ProjectionRunner {
     });
   }
 
-  /** Runs batches until every projection has read all readable events. */
+  /** Runs batches until every projection has read all readable events; returns the events applied, summed over the projections. */
   async catchUp(): Promise<number> {
+    return this.catchUpTogether(
+      this.projections,
+      () => true,
+      (_projection, error) => {
+        throw error;
+      },
+    );
+  }
+
+  /**
+   * Catches the projections up on shared reads: each round reads one batch after the lowest checkpoint and
+   * hands it to the projections there, cut where the next projection ahead stands so that they join it.
+   * A projection locked by another process, or failing (told to onFailure), sits out the rest of the call.
+   */
+  private async catchUpTogether(projections: readonly Projection[], goOn: () => boolean, onFailure: (projection: Projection, error: unknown) => void): Promise<number> {
+    let active = [...projections];
     let total = 0;
-    for (const projection of this.projections) total += await this.catchUpOne(projection);
+    let prefetched: { after: GlobalPosition | null; events: Promise<StoredEvent[]> } | null = null;
+    while (active.length > 0 && goOn()) {
+      const checkpoints = await readCheckpoints(this.dataSource.manager, active.map((projection) => projection.name));
+      const positions = active.map((projection) => checkpoints.get(projection.name) ?? null);
+      const lowest = positions.reduce((low, position) => (comparePositionsOrNull(position, low) < 0 ? position : low));
+      const ahead = positions.filter((position): position is GlobalPosition => comparePositionsOrNull(position, lowest) > 0).sort(comparePositions).at(0);
+      const behind = active.filter((_projection, index) => comparePositionsOrNull(positions[index], lowest) === 0);
+      const reused: StoredEvent[] = prefetched !== null && comparePositionsOrNull(prefetched.after, lowest) === 0 ? await prefetched.events : [];
+      prefetched = null;
+      const read: StoredEvent[] = reused.length > 0 ? reused : await this.read(lowest);
+      if (read.length === 0) break;
+      const cut = ahead === undefined ? read : read.filter((event) => comparePositions(event.position, ahead) <= 0);
+      const events = cut.length > 0 ? cut : read;
+      const end = events[events.length - 1].position;
+      const next: { after: GlobalPosition; events: Promise<StoredEvent[]> } = { after: end, events: this.read(end) };
+      next.events.catch(() => undefined); // a failed read ahead is read again, and fails there
+      prefetched = next;
+      const outcomes = await Promise.allSettled(behind.map((projection) => this.applyShared(projection, lowest, events)));
+      const leaving = new Set<Projection>();
+      outcomes.forEach((outcome, index) => {
+        if (outcome.status === 'fulfilled' && outcome.value !== null) total += outcome.value;
+        else leaving.add(behind[index]);
+      });
+      active = active.filter((projection) => !leaving.has(projection));
+      const failures = outcomes.flatMap((outcome, index) => (outcome.status === 'rejected' ? [{ projection: behind[index], error: outcome.reason }] : []));
+      for (const { projection, error } of failures) onFailure(projection, error);
+    }
     return total;
   }
 
-  private async catchUpOne(projection: Projection): Promise<number> {
-    let total = 0;
-    for (let read = await this.runBatch(projection); read > 0; read = await this.runBatch(projection)) total += read;
-    return total;
+  private async read(after: GlobalPosition | null): Promise<StoredEvent[]> {
+    return (await this.store.readAll({ after, limit: this.batchSize })).map(upcast);
+  }
+
+  /**
+   * Applies the part of the shared batch after the projection's checkpoint, read again under its lock;
+   * null when another process holds the lock. A checkpoint that moved before the batch (a rebuild) applies
+   * nothing; the next round reads from where it is.
+   */
+  private async applyShared(projection: Projection, after: GlobalPosition | null, events: StoredEvent[]): Promise<number | null> {
+    return this.dataSource.transaction(async (manager) => {
+      const [{ locked }] = await manager.query('SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked', [LOCK_NAMESPACE, projection.name]);
+      if (!locked) return null;
+      const checkpoint = await readCheckpoint(manager, projection.name);
+      if (comparePositionsOrNull(checkpoint, after) < 0) return 0;
+      const unapplied = checkpoint === null ? events : events.filter((event) => comparePositions(event.position, checkpoint) > 0);
+      if (unapplied.length === 0) return 0;
+      await this.applyBatch(projection, unapplied, manager);
+      return unapplied.length;
+    });
   }
 
   /**
@@ -133,13 +194,11 @@ export class ProjectionRunner {
   private async runLoop(): Promise<void> {
     while (this.running) {
       // A failing projection must not hold the others back; it is retried on the next round.
-      for (const projection of await this.ownProjections()) {
-        if (!this.running) break;
-        try {
-          await this.catchUpOne(projection);
-        } catch (error) {
-          this.options.onError?.(projection.name, error);
-        }
+      try {
+        const own = await this.ownProjections();
+        await this.catchUpTogether(own, () => this.running, (projection, error) => this.options.onError?.(projection.name, error));
+      } catch (error) {
+        this.options.onError?.('*', error);
       }
       if (!this.running) break;
       await new Promise<void>((resolve) => {
@@ -155,12 +214,16 @@ export class ProjectionRunner {
 
   private async applyNextBatch(projection: Projection, manager: EntityManager): Promise<number> {
     const after = await readCheckpoint(manager, projection.name);
-    const events = (await this.store.readAll({ after, limit: this.batchSize })).map(upcast);
+    const events = await this.read(after);
     if (events.length === 0) return 0;
+    await this.applyBatch(projection, events, manager);
+    return events.length;
+  }
+
+  private async applyBatch(projection: Projection, events: StoredEvent[], manager: EntityManager): Promise<void> {
     await this.applyOrIsolate(projection, events, manager);
     await writeCheckpoint(manager, projection.name, events[events.length - 1].position);
     await this.options.beforeCommit?.(projection.name, events, manager);
-    return events.length;
   }
 
   /**
@@ -253,17 +316,32 @@ export async function poisonedEvents(manager: EntityManager, limit = 100): Promi
 }
 
 export async function readCheckpoint(manager: EntityManager, name: string): Promise<GlobalPosition | null> {
-  const row = await manager.findOneBy(ProjectionCheckpoint, { name });
-  if (!row || row.commitPosition === null || row.preparePosition === null) return null;
-  return { commit: BigInt(row.commitPosition), prepare: BigInt(row.preparePosition) };
+  return (await readCheckpoints(manager, [name])).get(name) ?? null;
+}
+
+/** The checkpoints of the named projections; one that has applied nothing yet is missing. */
+async function readCheckpoints(manager: EntityManager, names: readonly string[]): Promise<Map<string, GlobalPosition>> {
+  const rows: { name: string; commit: string | null; prepare: string | null }[] = await manager.query(
+    'SELECT name, commit_position::text AS commit, prepare_position::text AS prepare FROM projection_checkpoints WHERE name = ANY($1)',
+    [names],
+  );
+  const checkpoints = new Map<string, GlobalPosition>();
+  for (const row of rows) if (row.commit !== null && row.prepare !== null) checkpoints.set(row.name, { commit: BigInt(row.commit), prepare: BigInt(row.prepare) });
+  return checkpoints;
 }
 
 async function writeCheckpoint(manager: EntityManager, name: string, position: GlobalPosition): Promise<void> {
-  await manager.upsert(
-    ProjectionCheckpoint,
-    { name, commitPosition: position.commit.toString(), preparePosition: position.prepare.toString(), updatedAt: new Date() },
-    ['name'],
+  await manager.query(
+    `INSERT INTO projection_checkpoints (name, commit_position, prepare_position, updated_at) VALUES ($1, $2, $3, now())
+     ON CONFLICT (name) DO UPDATE SET commit_position = EXCLUDED.commit_position, prepare_position = EXCLUDED.prepare_position, updated_at = EXCLUDED.updated_at`,
+    [name, position.commit.toString(), position.prepare.toString()],
   );
+}
+
+/** Orders positions with null (before the first event) lowest. */
+function comparePositionsOrNull(a: GlobalPosition | null, b: GlobalPosition | null): number {
+  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
+  return comparePositions(a, b);
 }
 
 /** Whether every named projection has applied the event at this position. */
