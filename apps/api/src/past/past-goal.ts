@@ -79,7 +79,9 @@ export class PastGoal {
 
   /** The goal's rm_goal_history rows, in stream order: those of `eventTypes` only, when given. */
   historyRows(eventTypes?: readonly string[]): GoalHistoryRow[] {
-    return eventTypes ? this.history.filter((row) => eventTypes.includes(row.eventType)) : [...this.history];
+    const rows = eventTypes ? this.history.filter((row) => eventTypes.includes(row.eventType)) : this.history;
+    // The jsonb columns as the table answers them, made only for the rows asked for.
+    return rows.map((row) => Object.assign(new GoalHistoryRow(), { ...row, actor: asJsonb(row.actor), data: asJsonb(row.data) }));
   }
 
   /** What the goals and goal-history projections do with one event. */
@@ -114,11 +116,11 @@ export class PastGoal {
       eventType: event.type,
       occurredAt: event.metadata.occurredAt,
       recordedAt: new Date(event.recordedAt),
-      actor: asJsonb(event.metadata.actor),
+      actor: event.metadata.actor,
       reason: event.metadata.reason ?? null,
       correlationId: event.metadata.correlationId,
       schemaVersion: event.schemaVersion,
-      data: asJsonb(event.data),
+      data: event.data,
     });
     this.recordedIds.add(row.eventId);
     this.recordedVersions.add(row.streamVersion);
@@ -152,7 +154,11 @@ function jsonb(value: unknown): unknown {
   return Object.fromEntries(entries.map(([key, item]) => [key, jsonb(item)]));
 }
 
+/** Keys of printable ASCII only compare as their bytes do. */
+const NOT_PRINTABLE_ASCII = /[^ -~]/;
+
 function byJsonbKeyOrder(a: string, b: string): number {
+  if (!NOT_PRINTABLE_ASCII.test(a) && !NOT_PRINTABLE_ASCII.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   const left = Buffer.from(a, 'utf8');
   const right = Buffer.from(b, 'utf8');
   return left.length - right.length || Buffer.compare(left, right);
