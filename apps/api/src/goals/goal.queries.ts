@@ -5,7 +5,7 @@ import { GoalHistoryRow, GoalRow, ReorientationView, ReviewView } from '@kreisla
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { DecisionViews } from '../decisions/decision-views';
 import { PastEvents } from '../past/past-events';
-import { PastReadModels, ReadModelUse } from '../past/past-read-models';
+import { PastGoal } from '../past/past-goal';
 import { decisionIdOf, goalEventOf, goalHistoryEntries, GoalHistoryPage } from './goal-history';
 
 /**
@@ -24,11 +24,6 @@ export interface GoalView extends Omit<GoalRow, 'reviews' | 'reorientations'> {
 
 /** The events whose history rows date a goal's reviews and reorientations. */
 const DATED_ACTS: GoalEvent['type'][] = ['GoalReviewed', 'GoalReoriented'];
-
-/** What a goal read uses of the read models: of the history, only the rows of reviews and reorientations. */
-export const GOAL_READ: ReadModelUse = { tables: ['rm_goals', 'rm_goal_history'], rowsOf: { rm_goal_history: DATED_ACTS } };
-/** What a goal's history uses of the read models. */
-export const GOAL_HISTORY_READ: ReadModelUse = { tables: ['rm_goal_history'] };
 
 /** A goal as it is now, or as the system knew it at `asOf` (record time). */
 export class GetGoal extends Query<GoalView> {
@@ -56,14 +51,13 @@ export class GetGoalHistory extends Query<GoalHistoryPage> {
 export class GetGoalHandler implements IQueryHandler<GetGoal, GoalView> {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly past: PastReadModels,
     private readonly pastEvents: PastEvents,
   ) {}
 
   async execute({ goalId, asOf }: GetGoal): Promise<GoalView> {
     if (!asOf) return readGoal(this.dataSource.manager, goalId);
     const events = await this.pastEvents.ofGoal(goalId, { withNetwork: true });
-    return this.past.at(asOf, GOAL_READ, events, (manager) => readGoal(manager, goalId));
+    return pastGoalView(new PastGoal(goalId, events).advanceTo(asOf), goalId);
   }
 }
 
@@ -75,6 +69,17 @@ export async function readGoal(manager: EntityManager, goalId: string): Promise<
     select: { eventId: true, occurredAt: true, recordedAt: true },
     where: { goalId, eventType: In(DATED_ACTS) },
   });
+  return datedGoal(goal, acts);
+}
+
+/** What readGoal answers over the rows of a goal's past. */
+export function pastGoalView(past: PastGoal, goalId: string): GoalView {
+  const goal = past.row();
+  if (!goal) throw new GoalNotFound(goalId);
+  return datedGoal(goal, past.historyRows(DATED_ACTS));
+}
+
+function datedGoal(goal: GoalRow, acts: Pick<GoalHistoryRow, 'eventId' | 'occurredAt' | 'recordedAt'>[]): GoalView {
   // Each review and reorientation names the event that recorded it: its dates are that event's history row.
   const byEvent = new Map(acts.map((act) => [act.eventId, { occurredAt: act.occurredAt, recordedAt: act.recordedAt.toISOString() } satisfies DatedAct]));
   const dated = <T extends { eventId?: string }>(items: T[]) =>
@@ -87,25 +92,28 @@ export class GetGoalHistoryHandler implements IQueryHandler<GetGoalHistory, Goal
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly decisions: DecisionViews,
-    private readonly past: PastReadModels,
     private readonly pastEvents: PastEvents,
   ) {}
 
   async execute({ goalId, after, limit, asOf }: GetGoalHistory): Promise<GoalHistoryPage> {
-    if (!asOf) return this.read(this.dataSource.manager, goalId, after, limit);
+    const last = (after ?? -1) + limit + 1;
+    if (!asOf) {
+      const rows = await this.dataSource.manager.find(GoalHistoryRow, { where: { goalId, streamVersion: LessThanOrEqual(last) }, order: { streamVersion: 'ASC' } });
+      return this.page(rows, goalId, after, limit);
+    }
     const events = await this.pastEvents.ofGoal(goalId, { withNetwork: false });
-    return this.past.at(asOf, GOAL_HISTORY_READ, events, (manager) => this.read(manager, goalId, after, limit));
+    const rows = new PastGoal(goalId, events).advanceTo(asOf).historyRows().filter((row) => row.streamVersion <= last);
+    return this.page(rows, goalId, after, limit);
   }
 
   /**
-   * The rows from the goal's first up to the end of the page (and one more, to know whether there is a next
-   * page): each entry says what its event changed against the goal as it was before. Stream versions count
-   * from 0 without gaps. Decisions are facts recorded before any act that names them and never change, so
-   * they come from today's read model.
+   * The page of `rows`, the goal's rows from its first up to the end of the page (and one more, to know
+   * whether there is a next page): each entry says what its event changed against the goal as it was before.
+   * Stream versions count from 0 without gaps. Decisions are facts recorded before any act that names them
+   * and never change, so they come from today's read model.
    */
-  private async read(manager: EntityManager, goalId: string, after: number | null, limit: number): Promise<GoalHistoryPage> {
+  private async page(rows: GoalHistoryRow[], goalId: string, after: number | null, limit: number): Promise<GoalHistoryPage> {
     const from = after ?? -1;
-    const rows = await manager.find(GoalHistoryRow, { where: { goalId, streamVersion: LessThanOrEqual(from + limit + 1) }, order: { streamVersion: 'ASC' } });
     if (rows.length === 0) throw new GoalNotFound(goalId);
     const page = rows.filter((row) => row.streamVersion > from && row.streamVersion <= from + limit);
     const decisions = await this.decisions.byIds(page.map((row) => decisionIdOf(goalEventOf(row))));

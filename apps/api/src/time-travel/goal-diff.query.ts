@@ -1,10 +1,10 @@
 import { IQueryHandler, Query, QueryHandler } from '@nestjs/cqrs';
 import { CycleOpened, GoalNotFound } from '@kreislauf/domain';
 import { comparePositions, EventMetadata, StoredEvent } from '@kreislauf/event-store';
-import { GOAL_READ, GoalView, readGoal } from '../goals/goal.queries';
+import { GoalView, pastGoalView } from '../goals/goal.queries';
 import { FieldChange, fieldChanges } from './field-changes';
 import { PastEvents } from '../past/past-events';
-import { PastReadModels } from '../past/past-read-models';
+import { PastGoal } from '../past/past-goal';
 
 /** An event recorded between the two moments that changed the goal. */
 export interface RecordedChange {
@@ -41,20 +41,14 @@ export class GetGoalDiff extends Query<GoalDiff> {
 
 @QueryHandler(GetGoalDiff)
 export class GetGoalDiffHandler implements IQueryHandler<GetGoalDiff, GoalDiff> {
-  constructor(
-    private readonly past: PastReadModels,
-    private readonly pastEvents: PastEvents,
-  ) {}
+  constructor(private readonly pastEvents: PastEvents) {}
 
   async execute({ goalId, from, to }: GetGoalDiff): Promise<GoalDiff> {
     const events = await this.pastEvents.ofGoal(goalId, { withNetwork: true });
-    // One replay: the rows at `from`, then the events up to `to` applied on top, as the runner would.
-    const [before, after] = await this.past.replay(GOAL_READ, events, async (past) => {
-      await past.advanceTo(from);
-      const earlier = await goalOrNone(readGoal(past.manager, goalId));
-      await past.advanceTo(to);
-      return [earlier, await goalOrNone(readGoal(past.manager, goalId))];
-    });
+    // One fold: the goal at `from`, then the events up to `to` applied on top, as the runner would.
+    const past = new PastGoal(goalId, events);
+    const before = goalOrNone(() => pastGoalView(past.advanceTo(from), goalId));
+    const after = goalOrNone(() => pastGoalView(past.advanceTo(to), goalId));
     if (!after) throw new GoalNotFound(goalId);
     return {
       goalId,
@@ -66,9 +60,9 @@ export class GetGoalDiffHandler implements IQueryHandler<GetGoalDiff, GoalDiff> 
   }
 }
 
-async function goalOrNone(read: Promise<GoalView>): Promise<GoalView | null> {
+function goalOrNone(read: () => GoalView): GoalView | null {
   try {
-    return await read;
+    return read();
   } catch (error) {
     if (error instanceof GoalNotFound) return null;
     throw error;
